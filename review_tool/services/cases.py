@@ -1,0 +1,383 @@
+"""Cases: listing, details, the document index (and fixing it by hand), file integrity."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from review_tool.domain.enums import FileStatus, IndexSource, ReviewStatus
+from review_tool.domain.errors import NotFound, UsageError
+from review_tool.i18n import translate
+from review_tool.ingest.fingerprint import sha256_file
+from review_tool.services.base import Service
+from review_tool.services.dto import (
+    CaseDetail,
+    CaseRow,
+    Disagreement,
+    DocumentDTO,
+    FieldDTO,
+    FileDTO,
+    RecordingDTO,
+)
+from review_tool.storage.orm import (
+    Case,
+    CaseField,
+    CaseFile,
+    CaseHandler,
+    CaseResult,
+    Document,
+    Officer,
+    Recording,
+    Review,
+    RoundCase,
+)
+
+CASE_LEVEL_FIELDS = ("doc_no", "case_type", "unit", "handlers", "party", "opened_on", "closed_on", "decided_on",
+                     "fine_fen")
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    file_id: int | None
+    recording_id: int | None
+    relpath: str
+    status: FileStatus
+    message: str
+
+
+class CaseService(Service):
+    # -- look-up -------------------------------------------------------------------
+    def resolve(self, ref: str | int) -> int:
+        """A case id from an id, a 文号 in any bracket style, or a unique part of one."""
+        from review_tool.ingest.textparse import doc_no_key
+
+        with self.tx() as s:
+            if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit() and len(ref) < 9):
+                c = s.get(Case, int(ref))
+                if c is not None:
+                    return c.id
+            text = str(ref)
+            c = s.scalar(select(Case).where(Case.doc_no_key == doc_no_key(text)))
+            if c is not None:
+                return c.id
+            like = list(s.scalars(select(Case).where(Case.doc_no.contains(text.strip())).limit(3)))
+            if len(like) == 1:
+                return like[0].id
+            if len(like) > 1:
+                raise UsageError(translate("cases", "{ref} matches several cases: {list}").format(
+                    ref=ref, list="、".join(c.doc_no for c in like)))
+            raise NotFound(translate("cases", "No case {ref}").format(ref=ref))
+
+    # -- rows ---------------------------------------------------------------------------
+    def list_cases(self, *, round_id: int | None = None, reviewer_id: int | None = None,
+                   case_type: str | None = None, unit_id: int | None = None) -> list[CaseRow]:
+        """The case list; with a round, only its cases; with a reviewer, their progress."""
+        with self.tx() as s:
+            q = select(Case).options(
+                selectinload(Case.unit), selectinload(Case.handlers).selectinload(CaseHandler.officer),
+            ).order_by(Case.closed_on.desc().nulls_last(), Case.doc_no)
+            if round_id is not None:
+                q = q.join(RoundCase, RoundCase.case_id == Case.id).where(
+                    RoundCase.round_id == round_id, RoundCase.removed.is_(False))
+            if case_type:
+                q = q.where(Case.case_type == case_type)
+            if unit_id is not None:
+                q = q.where(Case.unit_id == unit_id)
+            cases = list(s.scalars(q))
+            ids = [c.id for c in cases]
+            return self._rows(s, cases, ids, round_id=round_id, reviewer_id=reviewer_id)
+
+    def _rows(self, s: Session, cases: list[Case], ids: list[int], *, round_id: int | None,
+              reviewer_id: int | None) -> list[CaseRow]:
+        pages: dict[int, int] = dict(
+            s.execute(select(CaseFile.case_id, func.sum(CaseFile.pages)).where(CaseFile.case_id.in_(ids))
+                      .group_by(CaseFile.case_id)).all()  # type: ignore[arg-type]
+        )
+        bad_files = set(s.scalars(select(CaseFile.case_id).where(
+            CaseFile.case_id.in_(ids), CaseFile.status != FileStatus.OK)))
+        recs: dict[int, int] = dict(
+            s.execute(select(Recording.case_id, func.count()).where(Recording.case_id.in_(ids))
+                      .group_by(Recording.case_id)).all()  # type: ignore[arg-type]
+        )
+        reviews_q = select(Review).where(Review.case_id.in_(ids))
+        if round_id is not None:
+            reviews_q = reviews_q.where(Review.round_id == round_id)
+        by_case: dict[int, list[Review]] = defaultdict(list)
+        for r in s.scalars(reviews_q):
+            by_case[r.case_id].append(r)
+        results: dict[int, CaseResult] = {}
+        if round_id is not None:
+            for cr in s.scalars(select(CaseResult).where(CaseResult.round_id == round_id)):
+                results[cr.case_id] = cr
+        mine_counts: dict[int, int] = {}
+        if reviewer_id is not None:
+            mine = [r.id for rs in by_case.values() for r in rs if r.reviewer_id == reviewer_id]
+            if mine:
+                from review_tool.storage.orm import ItemResult
+
+                mine_counts = dict(
+                    s.execute(select(ItemResult.review_id, func.count()).where(ItemResult.review_id.in_(mine))
+                              .group_by(ItemResult.review_id)).all()  # type: ignore[arg-type]
+                )
+        rows = []
+        for c in cases:
+            my = next((r for r in by_case.get(c.id, []) if r.reviewer_id == reviewer_id), None)
+            score, grade = self._case_score(by_case.get(c.id, []), results.get(c.id))
+            rows.append(CaseRow(
+                id=c.id, doc_no=c.doc_no, case_type=c.case_type,
+                case_type_name=self.ws.rules.case_type_name(c.case_type),
+                unit_id=c.unit_id, unit_name=c.unit.name if c.unit else "",
+                handlers=tuple(h.officer.name for h in c.handlers), party=c.party, status=c.status,
+                opened_on=c.opened_on, closed_on=c.closed_on, fine_fen=c.fine_fen,
+                pages=int(pages.get(c.id, 0) or 0), recordings=int(recs.get(c.id, 0)),
+                my_review_id=my.id if my else None, my_status=my.status if my else None,
+                my_reviewed=mine_counts.get(my.id, 0) if my else 0,
+                my_items=len(self.ws.checklist_of_version(my.checklist_version_id).items()) if my else 0,
+                score=score, grade=grade, file_problem=c.id in bad_files,
+            ))
+        return rows
+
+    @staticmethod
+    def _case_score(reviews: list[Review], result: CaseResult | None) -> tuple[Decimal | None, str | None]:
+        if result is not None:
+            return result.total, result.grade
+        done = [r for r in reviews if r.status is ReviewStatus.SUBMITTED and r.total is not None]
+        if not done:
+            return None, None
+        mean = sum((r.total for r in done if r.total is not None), Decimal(0)) / len(done)
+        return mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), None
+
+    # -- detail -------------------------------------------------------------------------
+    def get(self, case_id: int, *, reviewer_id: int | None = None) -> CaseDetail:
+        with self.tx() as s:
+            c = s.get(Case, case_id, options=[
+                selectinload(Case.files).selectinload(CaseFile.documents),
+                selectinload(Case.recordings), selectinload(Case.fields),
+                selectinload(Case.handlers).selectinload(CaseHandler.officer), selectinload(Case.unit),
+            ])
+            if c is None:
+                raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
+            row = self._rows(s, [c], [c.id], round_id=None, reviewer_id=reviewer_id)[0]
+            folder = Path(c.folder) if c.folder else None
+            rules = self.ws.rules
+            files = tuple(
+                FileDTO(
+                    id=f.id, relpath=f.relpath, path=(folder / f.relpath) if folder else None, sha256=f.sha256,
+                    size=f.size, pages=f.pages, textless_pages=tuple(f.textless_pages or ()),
+                    has_outline=f.has_outline, status=f.status,
+                    documents=tuple(
+                        DocumentDTO(d.id, f.id, d.doc_type, d.title,
+                                    rules.doc_type_title(d.doc_type) if d.doc_type else (d.title or "未识别文书"),
+                                    d.first_page, d.last_page, d.source)
+                        for d in f.documents
+                    ),
+                )
+                for f in c.files
+            )
+            fields = tuple(
+                FieldDTO(x.name, x.value, x.raw, x.page, x.case_file_id, x.document_id, x.source) for x in c.fields
+            )
+            recs = tuple(
+                RecordingDTO(
+                    id=r.id, relpath=r.relpath, path=(folder / r.relpath) if folder else None, sha256=r.sha256,
+                    size=r.size, duration_ms=r.duration_ms, started_at=r.started_at, start_source=r.start_source,
+                    step=r.step,
+                    step_name=rules.recording_steps[r.step].name if r.step in rules.recording_steps else "",
+                    error=r.error, status=r.status,
+                )
+                for r in c.recordings
+            )
+            return CaseDetail(row=row, folder=folder, files=files, fields=fields,
+                              disagreements=disagreements(fields), recordings=recs,
+                              handler_ids=tuple(h.officer_id for h in c.handlers))
+
+    # -- the document index, fixed by hand -------------------------------------------------
+    def set_range(self, file_id: int, first: int, last: int, doc_type: str | None, *, title: str = "",
+                  actor: int | None = None) -> None:
+        """Make pages first..last one document of `doc_type` (manual).
+
+        Documents overlapping the range are trimmed or split around it, so this one
+        operation covers retagging a range, adding a range for a scanned document,
+        and splitting off part of a document.
+        """
+        if doc_type is not None and doc_type not in self.ws.rules.doc_types:
+            raise UsageError(translate("cases", "Unknown document type {code}").format(code=doc_type))
+        with self.tx() as s:
+            f = self._file(s, file_id)
+            if not (1 <= first <= last <= f.pages):
+                raise UsageError(translate("cases", "Pages {first}–{last} are outside the file (1–{pages})").format(
+                    first=first, last=last, pages=f.pages))
+            before = _index_json(f)
+            for d in list(f.documents):
+                if d.last_page < first or d.first_page > last:
+                    continue
+                if d.first_page < first and d.last_page > last:  # split around the new range
+                    tail = Document(case_file_id=f.id, doc_type=d.doc_type, title=d.title, first_page=last + 1,
+                                    last_page=d.last_page, source=d.source)
+                    s.add(tail)
+                    f.documents.append(tail)
+                    d.last_page = first - 1
+                elif d.first_page < first:
+                    d.last_page = first - 1
+                elif d.last_page > last:
+                    d.first_page = last + 1
+                else:
+                    f.documents.remove(d)
+                    s.delete(d)
+            new = Document(case_file_id=f.id, doc_type=doc_type,
+                           title=title or (self.ws.rules.doc_type_title(doc_type) if doc_type else ""),
+                           first_page=first, last_page=last, source=IndexSource.MANUAL)
+            s.add(new)
+            f.documents.append(new)
+            s.flush()
+            self.audit(s, actor=self.actor_id(actor), action="index_set_range", entity="case_file",
+                       entity_id=f.id, case_id=f.case_id, before=before, after=_index_json(f))
+
+    def retag(self, document_id: int, doc_type: str | None, *, actor: int | None = None) -> None:
+        with self.tx() as s:
+            d = s.get(Document, document_id)
+            if d is None:
+                raise NotFound(translate("cases", "No document {id}").format(id=document_id))
+            file_id, first, last = d.case_file_id, d.first_page, d.last_page
+        self.set_range(file_id, first, last, doc_type, actor=actor)
+
+    def split(self, document_id: int, at_page: int, *, doc_type: str | None = None,
+              actor: int | None = None) -> None:
+        """Split a document so that `at_page` starts a new one (of `doc_type`, or the same type)."""
+        with self.tx() as s:
+            d = s.get(Document, document_id)
+            if d is None:
+                raise NotFound(translate("cases", "No document {id}").format(id=document_id))
+            if not (d.first_page < at_page <= d.last_page):
+                raise UsageError(translate("cases", "Page {page} is not inside pages {first}–{last} of the document")
+                                 .format(page=at_page, first=d.first_page, last=d.last_page))
+            file_id, last, same = d.case_file_id, d.last_page, d.doc_type
+        self.set_range(file_id, at_page, last, doc_type if doc_type is not None else same, actor=actor)
+
+    def merge(self, document_ids: list[int], *, doc_type: str | None = None, actor: int | None = None) -> None:
+        """Merge adjacent documents of one file into one (typed as the first, unless given)."""
+        with self.tx() as s:
+            docs = [s.get(Document, i) for i in document_ids]
+            if any(d is None for d in docs) or len(docs) < 2:
+                raise UsageError(translate("cases", "Choose at least two documents to merge"))
+            ds = sorted((d for d in docs if d is not None), key=lambda d: d.first_page)
+            if len({d.case_file_id for d in ds}) != 1:
+                raise UsageError(translate("cases", "Only documents of the same file can be merged"))
+            for a, b in zip(ds, ds[1:], strict=False):
+                if b.first_page != a.last_page + 1:
+                    raise UsageError(translate("cases", "Only adjacent documents can be merged"))
+            file_id, first, last = ds[0].case_file_id, ds[0].first_page, ds[-1].last_page
+            kind = doc_type if doc_type is not None else ds[0].doc_type
+        self.set_range(file_id, first, last, kind, actor=actor)
+
+    def remove_document(self, document_id: int, *, actor: int | None = None) -> None:
+        with self.tx() as s:
+            d = s.get(Document, document_id)
+            if d is None:
+                raise NotFound(translate("cases", "No document {id}").format(id=document_id))
+            f = self._file(s, d.case_file_id)
+            before = _index_json(f)
+            f.documents.remove(d)
+            s.delete(d)
+            s.flush()
+            self.audit(s, actor=self.actor_id(actor), action="index_remove", entity="case_file", entity_id=f.id,
+                       case_id=f.case_id, before=before, after=_index_json(f))
+
+    @staticmethod
+    def _file(s: Session, file_id: int) -> CaseFile:
+        f = s.get(CaseFile, file_id, options=[selectinload(CaseFile.documents)])
+        if f is None:
+            raise NotFound(translate("cases", "No case file {id}").format(id=file_id))
+        return f
+
+    # -- integrity ------------------------------------------------------------------------------
+    def verify(self, case_id: int) -> list[FileCheck]:
+        """Re-hash the case's files; record and return which are missing or changed."""
+        with self.tx() as s:
+            c = s.get(Case, case_id, options=[selectinload(Case.files), selectinload(Case.recordings)])
+            if c is None:
+                raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
+            folder = Path(c.folder) if c.folder else None
+            out: list[FileCheck] = []
+            for f in c.files:
+                status, msg = _check(folder, f.relpath, f.sha256)
+                f.status = status
+                out.append(FileCheck(f.id, None, f.relpath, status, msg))
+            for r in c.recordings:
+                status, msg = _check(folder, r.relpath, r.sha256)
+                r.status = status
+                out.append(FileCheck(None, r.id, r.relpath, status, msg))
+            return out
+
+    def relocate(self, case_id: int, folder: Path, *, actor: int | None = None) -> list[FileCheck]:
+        """Point the case at a new folder, after checking its files are there with the same content."""
+        with self.tx() as s:
+            c = s.get(Case, case_id, options=[selectinload(Case.files)])
+            if c is None:
+                raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
+            bad = [f.relpath for f in c.files if _check(folder, f.relpath, f.sha256)[0] is not FileStatus.OK]
+            if bad:
+                raise UsageError(translate("cases", "{folder} does not hold this case's files unchanged: {files}")
+                                 .format(folder=folder, files="、".join(bad)))
+            before = c.folder
+            c.folder = str(folder)
+            self.audit(s, actor=self.actor_id(actor), action="relocate", entity="case", entity_id=c.id,
+                       case_id=c.id, before={"folder": before}, after={"folder": str(folder)})
+        return self.verify(case_id)
+
+    def handlers_of(self, case_id: int) -> list[Officer]:
+        with self.tx() as s:
+            c = s.get(Case, case_id, options=[selectinload(Case.handlers).selectinload(CaseHandler.officer)])
+            if c is None:
+                raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
+            return [h.officer for h in c.handlers]
+
+
+def _check(folder: Path | None, relpath: str, sha256: str) -> tuple[FileStatus, str]:
+    if folder is None:
+        return FileStatus.MISSING, translate("cases", "the case folder is not known")
+    path = folder / relpath
+    if not path.is_file():
+        return FileStatus.MISSING, translate("cases", "{path} is not there (moved or deleted?)").format(path=path)
+    try:
+        digest = sha256_file(path)
+    except OSError as exc:
+        return FileStatus.MISSING, translate("cases", "{path} cannot be read: {error}").format(
+            path=path, error=exc.strerror or exc)
+    if digest != sha256:
+        return FileStatus.CHANGED, translate("cases", "{path} has changed since it was imported (sha256 differs)") \
+            .format(path=path)
+    return FileStatus.OK, ""
+
+
+def _index_json(f: CaseFile) -> dict[str, object]:
+    return {"documents": [
+        {"type": d.doc_type, "first": d.first_page, "last": d.last_page, "source": d.source.value}
+        for d in sorted(f.documents, key=lambda d: d.first_page)
+    ]}
+
+
+def disagreements(fields: tuple[FieldDTO, ...]) -> tuple[Disagreement, ...]:
+    """Case-level fields whose sources (pdf / register / metadata) give different values."""
+    by_name: dict[str, list[FieldDTO]] = defaultdict(list)
+    for f in fields:
+        if f.name in CASE_LEVEL_FIELDS:
+            by_name[f.name].append(f)
+    out = []
+    for name, values in by_name.items():
+        sources = {v.source for v in values}
+        if len(sources) > 1 and len({v.value for v in values}) > 1:
+            out.append(Disagreement(name, tuple(values)))
+    return tuple(out)
+
+
+def field_pick(fields: list[CaseField], name: str) -> CaseField | None:
+    for f in fields:
+        if f.name == name:
+            return f
+    return None

@@ -1,0 +1,167 @@
+"""Units, officers, users and declared conflicts of interest."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from review_tool.domain.enums import Role, UnitKind
+from review_tool.domain.errors import Conflict, NotFound, UsageError
+from review_tool.i18n import translate
+from review_tool.services.base import Service
+from review_tool.services.dto import OfficerDTO, UnitDTO, UserDTO
+from review_tool.storage.orm import ConflictDeclaration, Officer, Unit, User
+
+
+def unit_dto(u: Unit) -> UnitDTO:
+    return UnitDTO(u.id, u.name, u.short_name, u.code, u.kind, u.parent_id)
+
+
+def user_dto(u: User) -> UserDTO:
+    return UserDTO(u.id, u.name, u.role, u.unit_id, u.unit.name if u.unit else "", u.officer_id, u.available)
+
+
+def officer_dto(o: Officer) -> OfficerDTO:
+    return OfficerDTO(o.id, o.name, o.unit_id, o.unit.name if o.unit else "", o.cert_no)
+
+
+def unit_at_level(s: Session, unit_id: int | None, level: UnitKind) -> int | None:
+    """The unit's ancestor of `level` (大队 or 中队), or the unit itself when it sits above that level.
+
+    A 中队 inside a 大队 counts as that 大队 at level `brigade`; a 乡镇街道 unit under a
+    大队 likewise. The 支队 (and its offices) have no ancestor at that level and
+    count as themselves.
+    """
+    order = [UnitKind.DETACHMENT, UnitKind.BRIGADE, UnitKind.SQUADRON]
+    if unit_id is None:
+        return None
+    chain: list[Unit] = []
+    u = s.get(Unit, unit_id)
+    while u is not None:
+        chain.append(u)
+        u = u.parent
+    # walk from the top down; the first unit at or below `level` is the key
+    for unit in reversed(chain):
+        kind = UnitKind.SQUADRON if unit.kind is UnitKind.TOWNSHIP else unit.kind
+        if kind in order and order.index(kind) >= order.index(level):
+            return unit.id
+    return unit_id
+
+
+class OrgService(Service):
+    # -- units --------------------------------------------------------------------
+    def add_unit(self, name: str, kind: UnitKind, *, parent: str | int | None = None, short_name: str = "",
+                 code: str = "") -> UnitDTO:
+        with self.tx() as s:
+            parent_id = self._unit_id(s, parent) if parent is not None else None
+            if s.scalar(select(Unit).where(Unit.name == name)):
+                raise Conflict(translate("org", "A unit named {name} already exists").format(name=name))
+            u = Unit(name=name, kind=kind, parent_id=parent_id, short_name=short_name or name, code=code)
+            s.add(u)
+            s.flush()
+            return unit_dto(u)
+
+    def units(self) -> list[UnitDTO]:
+        with self.tx() as s:
+            return [unit_dto(u) for u in s.scalars(select(Unit).order_by(Unit.sort, Unit.id))]
+
+    def _unit_id(self, s: Session, ref: str | int) -> int:
+        if isinstance(ref, int):
+            if s.get(Unit, ref) is None:
+                raise NotFound(translate("org", "No unit with id {id}").format(id=ref))
+            return ref
+        u = s.scalar(select(Unit).where((Unit.name == ref) | (Unit.short_name == ref)))
+        if u is None:
+            raise NotFound(translate("org", "No unit named {name}").format(name=ref))
+        return u.id
+
+    def find_unit(self, s: Session, name: str) -> Unit | None:
+        """A unit by full or short name, tolerant of spaces."""
+        key = "".join(name.split())
+        if not key:
+            return None
+        for u in s.scalars(select(Unit)):
+            if key in {"".join(u.name.split()), "".join(u.short_name.split())}:
+                return u
+        return None
+
+    # -- officers ---------------------------------------------------------------
+    def add_officer(self, name: str, *, unit: str | int | None, cert_no: str | None = None) -> OfficerDTO:
+        with self.tx() as s:
+            unit_id = self._unit_id(s, unit) if unit is not None else None
+            o = Officer(name=name, unit_id=unit_id, cert_no=cert_no)
+            s.add(o)
+            s.flush()
+            return officer_dto(o)
+
+    def officers(self) -> list[OfficerDTO]:
+        with self.tx() as s:
+            return [officer_dto(o) for o in s.scalars(select(Officer).order_by(Officer.unit_id, Officer.id))]
+
+    @staticmethod
+    def officer_by_name(s: Session, name: str, unit_id: int | None, *, create: bool) -> Officer | None:
+        """The officer of that name, preferring one in `unit_id`; created in that unit if asked."""
+        candidates = list(s.scalars(select(Officer).where(Officer.name == name)))
+        for o in candidates:
+            if o.unit_id == unit_id:
+                return o
+        if len(candidates) == 1 and unit_id is None:
+            return candidates[0]
+        if not create:
+            return candidates[0] if candidates else None
+        o = Officer(name=name, unit_id=unit_id)
+        s.add(o)
+        s.flush()
+        return o
+
+    # -- users ------------------------------------------------------------------------
+    def add_user(self, name: str, role: Role, *, unit: str | int | None = None, officer_id: int | None = None,
+                 available: bool = True) -> UserDTO:
+        with self.tx() as s:
+            if s.scalar(select(User).where(User.name == name)):
+                raise Conflict(translate("org", "A user named {name} already exists").format(name=name))
+            unit_id = self._unit_id(s, unit) if unit is not None else None
+            u = User(name=name, role=role, unit_id=unit_id, officer_id=officer_id, available=available)
+            s.add(u)
+            s.flush()
+            self.audit(s, actor=self.ws.user_id, action="add_user", entity="user", entity_id=u.id,
+                       after={"name": name, "role": role.value})
+            return user_dto(u)
+
+    def users(self, role: Role | None = None) -> list[UserDTO]:
+        with self.tx() as s:
+            q = select(User).order_by(User.id)
+            if role is not None:
+                q = q.where(User.role == role)
+            return [user_dto(u) for u in s.scalars(q)]
+
+    def user(self, ref: str | int) -> UserDTO:
+        with self.tx() as s:
+            u = s.get(User, ref) if isinstance(ref, int) else s.scalar(select(User).where(User.name == ref))
+            if u is None:
+                raise NotFound(translate("org", "No user {ref}").format(ref=ref))
+            return user_dto(u)
+
+    def set_available(self, user_id: int, available: bool, *, reason: str = "") -> None:
+        with self.tx() as s:
+            u = s.get(User, user_id)
+            if u is None:
+                raise NotFound(translate("org", "No user {ref}").format(ref=user_id))
+            before = u.available
+            u.available = available
+            self.audit(s, actor=self.ws.user_id, action="set_available", entity="user", entity_id=u.id,
+                       before={"available": before}, after={"available": available}, reason=reason)
+
+    def declare_conflict(self, user_id: int, *, case_id: int | None = None, unit_id: int | None = None,
+                         reason: str) -> None:
+        """A reviewer declares a conflict of interest (回避) with a case or a unit."""
+        if case_id is None and unit_id is None:
+            raise UsageError(translate("org", "A conflict names a case or a unit"))
+        if not reason.strip():
+            raise UsageError(translate("org", "Give the reason for the conflict of interest"))
+        with self.tx() as s:
+            c = ConflictDeclaration(user_id=user_id, case_id=case_id, unit_id=unit_id, reason=reason)
+            s.add(c)
+            s.flush()
+            self.audit(s, actor=self.actor_id(None) or user_id, action="declare_conflict", entity="conflict",
+                       entity_id=c.id, case_id=case_id, after={"user": user_id, "unit": unit_id}, reason=reason)
