@@ -290,6 +290,14 @@ def _check_selection(src: Located, sel: SelectionRulesFile, rs: RuleSet, p: list
                 p.append(RuleProblem(src.file, src.line_of(loc), format_loc(loc), f"unknown case type '{code}'"))
 
 
+def check_extra_checklist(file: Path, rs: RuleSet) -> list[RuleProblem]:
+    """Problems of a checklist file kept outside the rules folder, judged against `rs`."""
+    probe = RuleSet(root=rs.root, case_types=rs.case_types, doc_types=rs.doc_types, categories=rs.categories,
+                    checklist_files=dict(rs.checklist_files))
+    _load_checklist(file, probe)
+    return probe.problems
+
+
 def _load_checklist(file: Path, rs: RuleSet) -> None:
     p = rs.problems
     before = len(p)

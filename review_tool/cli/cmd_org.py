@@ -1,0 +1,110 @@
+"""`review-tool unit|officer|user add|list`: setting up the organisation."""
+
+from __future__ import annotations
+
+import argparse
+
+from review_tool.cli.common import open_workspace, print_json, table
+from review_tool.domain.enums import Role, UnitKind, label
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    unit = sub.add_parser("unit", parents=[common], help="organisational units (支队/大队/中队/乡镇街道)")
+    usub = unit.add_subparsers(dest="unit_command", metavar="ACTION", required=True)
+    ua = usub.add_parser("add", parents=[common], help="add a unit")
+    ua.add_argument("name")
+    ua.add_argument("--kind", required=True, choices=[k.value for k in UnitKind])
+    ua.add_argument("--parent", help="the parent unit's name")
+    ua.add_argument("--short", default="", help="short name")
+    ua.add_argument("--code", default="", help="文号 prefix, e.g. 平消")
+    ua.set_defaults(handler=add_unit)
+    ul = usub.add_parser("list", parents=[common], help="list units")
+    ul.add_argument("--json", action="store_true")
+    ul.set_defaults(handler=list_units)
+
+    off = sub.add_parser("officer", parents=[common], help="enforcement officers (承办人)")
+    osub = off.add_subparsers(dest="officer_command", metavar="ACTION", required=True)
+    oa = osub.add_parser("add", parents=[common], help="add an officer")
+    oa.add_argument("name")
+    oa.add_argument("--unit", required=True)
+    oa.add_argument("--cert", help="enforcement certificate number (执法证号)")
+    oa.set_defaults(handler=add_officer)
+    ol = osub.add_parser("list", parents=[common], help="list officers")
+    ol.add_argument("--json", action="store_true")
+    ol.set_defaults(handler=list_officers)
+
+    user = sub.add_parser("user", parents=[common], help="users and their roles")
+    ssub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    sa = ssub.add_parser("add", parents=[common], help="add a user")
+    sa.add_argument("name")
+    sa.add_argument("--role", required=True, choices=[r.value for r in Role])
+    sa.add_argument("--unit")
+    sa.add_argument("--officer", help="link to the officer of this name (a reviewer who is also a 承办人)")
+    sa.set_defaults(handler=add_user)
+    sl = ssub.add_parser("list", parents=[common], help="list users")
+    sl.add_argument("--json", action="store_true")
+    sl.set_defaults(handler=list_users)
+
+
+def add_unit(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        u = ws.org.add_unit(args.name, UnitKind(args.kind), parent=args.parent, short_name=args.short,
+                            code=args.code)
+    print(f"added unit {u.name} ({label(u.kind)}), id {u.id}")
+    return 0
+
+
+def list_units(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        units = ws.org.units()
+    names = {u.id: u.name for u in units}
+    if args.json:
+        print_json([u.__dict__ for u in units])
+    else:
+        print(table([[str(u.id), u.name, label(u.kind), names.get(u.parent_id, "") if u.parent_id else "", u.code]
+                     for u in units], ["id", "单位", "类别", "上级", "文号代字"]))
+    return 0
+
+
+def add_officer(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        o = ws.org.add_officer(args.name, unit=args.unit, cert_no=args.cert)
+    print(f"added officer {o.name} ({o.unit_name}), id {o.id}")
+    return 0
+
+
+def list_officers(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        officers = ws.org.officers()
+    if args.json:
+        print_json([o.__dict__ for o in officers])
+    else:
+        print(table([[str(o.id), o.name, o.unit_name, o.cert_no or ""] for o in officers],
+                    ["id", "姓名", "单位", "执法证号"]))
+    return 0
+
+
+def add_user(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        officer_id = None
+        if args.officer:
+            match = [o for o in ws.org.officers() if o.name == args.officer]
+            if len(match) != 1:
+                from review_tool.domain.errors import UsageError
+
+                raise UsageError(f"{len(match)} officers are named {args.officer}")
+            officer_id = match[0].id
+        u = ws.org.add_user(args.name, Role(args.role), unit=args.unit, officer_id=officer_id)
+    print(f"added user {u.name} ({label(u.role)}), id {u.id}")
+    return 0
+
+
+def list_users(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        users = ws.org.users()
+    if args.json:
+        print_json([u.__dict__ for u in users])
+    else:
+        print(table([[str(u.id), u.name, label(u.role), u.unit_name, "是" if u.available else "否"] for u in users],
+                    ["id", "姓名", "角色", "单位", "可参评"]))
+    return 0
