@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def import_cmd(args: argparse.Namespace) -> int:
-    from review_tool.ingest.service_types import ImportStatus
+    from review_tool.ingest.results import ImportStatus
 
     with open_workspace(args) as ws:
         bar = ProgressBar("导入")

@@ -28,7 +28,12 @@ class CaseType(_Frozen):
     name: str = Field(min_length=1)  # 行政处罚（一般程序）
     short: str = Field(min_length=1)  # 行政处罚
     aliases: tuple[str, ...] = ()  # how registers and folder names spell it
-    reviewed_by_default: bool = True
+    # How the importer recognises the type when no register or case.json says it:
+    # documents whose presence marks the type, and markers in the 文号 (行罚决, 封 …).
+    # Types are tried in `priority` order (lowest first); the first that matches wins.
+    indicators: tuple[Code, ...] = ()
+    doc_no_markers: tuple[str, ...] = ()
+    priority: int = 100
 
 
 class CaseTypesFile(_Frozen):
