@@ -98,6 +98,9 @@ class ReviewService(Service):
                         raise Conflict(translate("reviews", "Round {month} is finalised; no new reviews")
                                        .format(month=rnd.month))
                 cv = self._pick_checklist(s, case, round_id, checklist_version)
+                # A version stored just now is not committed yet, so `ws.checklist_of_version` (its own
+                # session) could not read it back: give the cache the copy we hold.
+                self.ws._checklists.setdefault(cv.id, Checklist.model_validate(cv.content))
                 review = Review(case_id=case_id, reviewer_id=reviewer.id, round_id=round_id,
                                 checklist_version_id=cv.id, position={})
                 s.add(review)
