@@ -317,15 +317,18 @@ def _write_case(org: Org, case: CasePlan, out_dir: Path, seed: int, with_media: 
 
 
 def generate_month(out_dir: Path, *, year: int, month: int, seed: int, n_cases: int = 40, defects: bool = True,
-                   with_media: bool = True, progress: Progress | None = None, org: Org = DEMO_ORG) -> DemoMonth:
+                   with_media: bool = True, progress: Progress | None = None, org: Org = DEMO_ORG,
+                   today: dt.date | None = None) -> DemoMonth:
     """Write one month of demo case files under `out_dir` (created if needed) and return the ground truth.
 
-    `inquiry_without_recording` is only planted when `with_media` is true.
+    `inquiry_without_recording` is only planted when `with_media` is true. When `today` falls inside
+    the month (the current month of a demo), no case closes after it. `progress(done, total)` is
+    called after each case.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     plans = plan_month(org, year=year, month=month, seed=seed, n_cases=n_cases, defects=defects,
-                       with_media=with_media)
+                       with_media=with_media, today=today)
     cases: list[DemoCase] = []
     for i, plan in enumerate(plans):
         cases.append(_write_case(org, plan, out_dir, seed, with_media))
@@ -341,13 +344,17 @@ def generate_month(out_dir: Path, *, year: int, month: int, seed: int, n_cases: 
 
 
 def generate_history(out_dir: Path, months: Iterable[tuple[int, int]], seed: int, *, n_cases: int = 40,
-                     with_media: bool = True, progress: Progress | None = None) -> list[DemoMonth]:
-    """Several months (e.g. two past ones and the current one), each in its own folder ``2023年05月``."""
+                     with_media: bool = True, progress: Progress | None = None,
+                     today: dt.date | None = None) -> list[DemoMonth]:
+    """Several months (e.g. two past ones and the current one), each in its own folder ``2023年05月``.
+
+    Each month gets its own seed derived from `seed`; 文号 never repeat across the months.
+    """
     out: list[DemoMonth] = []
     for y, m in months:
         out.append(generate_month(Path(out_dir) / f"{y}年{m:02d}月", year=y, month=m,
                                   seed=seed * 1000 + y * 12 + m, n_cases=n_cases, with_media=with_media,
-                                  progress=progress))
+                                  progress=progress, today=today))
     return out
 
 

@@ -148,10 +148,16 @@ def photo_sheet(ctx: DrawCtx, doc: DocPlan) -> list[Page]:
     captions = {"scene": c.violation.captions, "seal": ("张贴封条的安全出口", "临时查封决定书张贴情况"),
                 "recheck": tuple(f"{x}已整改" for x in c.violation.captions[:2]) or ("整改后情况",),
                 "fire": ("火灾现场全景", "起火部位", "烧损情况", "起火点残留物")}[doc.extra.get("what", "scene")]
-    s = Sheet()
+    sheets = doc.extra.get("sheets", 1)
+
+    def footer(sheet: Sheet, i: int) -> None:
+        if sheets > 1:
+            sheet.pages[i].ops.append(Text(PAGE_W / 2 - 30, 52, 10.5, f"第 {i + 1} 页  共 {sheets} 页"))
+
+    s = Sheet(footer=footer)
     taken = dt.datetime.combine(doc.date, dt.time(rng.randrange(9, 16), rng.randrange(60)))
     n = 0
-    for sheet_no in range(doc.extra.get("sheets", 1)):
+    for sheet_no in range(sheets):
         if sheet_no:
             s.new_page()
         s.centred(doc.title, 18, after=1.0)
@@ -273,7 +279,7 @@ def service_receipt(ctx: DrawCtx, doc: DocPlan) -> list[Page]:
 def fine_receipt(ctx: DrawCtx, doc: DocPlan) -> list[Page]:
     c = ctx.case
     s = Sheet()
-    s.centred("平安省政府非税收入一般缴款书", 15, after=0.6)
+    s.centred("平安省财政厅", 15, after=0.6)
     s.centred(doc.title, 18, after=1.2)
     s.right(f"票据号码：No.{3300000000 + ctx.rng.randrange(10**7)}", 10)
     rows = [["缴款人", c.party.name, "缴款日期", cn.date_plain(doc.date)],

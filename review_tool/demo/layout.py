@@ -434,7 +434,7 @@ class Sheet:
 
     def photo(self, h: float, caption: list[str], rng: random.Random) -> None:
         """A grey photo placeholder (shapes suggesting a scene) with caption lines underneath."""
-        self.need(h + 20 + 17 * len(caption))
+        self.need(h + 24 + 17 * sum(len(wrap(c, 10.5, TEXT_W * 0.82)) for c in caption))
         w = TEXT_W * 0.82
         x = LEFT + (TEXT_W - w) / 2
         self.y -= h
@@ -446,5 +446,5 @@ class Sheet:
             self.ops.append(Rect(bx, self.y + h * 0.2, bw, bh, fill=rng.uniform(0.35, 0.6), stroke=0))
         self.y -= 6
         for c in caption:
-            self.line(c, 10.5, x=x, leading=1.6)
+            self.para(c, 10.5, indent=False, leading=1.6, x=x, width=w)
         self.y -= 8

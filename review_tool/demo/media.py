@@ -2,9 +2,11 @@
 
 Each file lasts 2–5 seconds (160×120, 5 fps MPEG-4 video; mono AAC or PCM audio) and carries its
 start time: `creation_time` in the container metadata (MP4/MOV/MKV/M4A: Beijing time written as UTC,
-e.g. 14:30 Beijing → "…T06:30:00.000000Z"); WAV files carry a BWF `bext` chunk instead, which holds
-the local (Beijing) date and time and which PyAV reports as metadata `date` ("2023-05-06") and
-`creation_time` ("14:30:00"). The file name also holds the start time, as body cameras write it.
+e.g. 14:30 Beijing → "…T06:30:00.000000Z") and the device as `model` (MP4/MOV/M4A through
+``movflags=use_metadata_tags``; MKV as ``MODEL``). WAV files carry a BWF `bext` chunk instead, with
+the local (Beijing) date and time, which PyAV reports as metadata `date` ("2023-05-06") and
+`creation_time` ("14:30:00"), and the device (bext originator) as `encoded_by`. The file name also
+holds the start time, as body cameras write it.
 """
 
 from __future__ import annotations
@@ -55,9 +57,11 @@ def _second_luma(sec: int, start: dt.datetime, device: str, shade: int) -> bytes
 def _write_video(path: Path, rec: RecordingPlan, fmt: str, codec: str) -> None:
     frames = int(rec.seconds * FPS)
     shade = 90 + sum(map(ord, rec.name)) % 64
-    with av.open(str(path), "w", format=fmt) as out:
+    options = {"movflags": "use_metadata_tags"} if fmt in ("mp4", "mov") else {}
+    with av.open(str(path), "w", format=fmt, options=options) as out:
         out.metadata["creation_time"] = utc_stamp(rec.start)
-        out.metadata["comment"] = f"{rec.device} {rec.officer}"
+        out.metadata["model"] = rec.device
+        out.metadata["comment"] = rec.officer
         stream = out.add_stream(codec, rate=FPS)
         assert isinstance(stream, VideoStream)
         stream.width, stream.height = W, H
@@ -94,7 +98,7 @@ def _tone_block(rate: int, samples: int, k: int) -> bytes:
 
 def _write_audio(path: Path, rec: RecordingPlan, fmt: str, codec: str) -> None:
     rate = 8000 if fmt == "wav" else 16000
-    options = {"write_bext": "1"} if fmt == "wav" else {}
+    options = {"write_bext": "1"} if fmt == "wav" else {"movflags": "use_metadata_tags"}
     with av.open(str(path), "w", format=fmt, options=options) as out:
         if fmt == "wav":
             out.metadata["origination_date"] = rec.start.strftime("%Y-%m-%d")
@@ -102,6 +106,7 @@ def _write_audio(path: Path, rec: RecordingPlan, fmt: str, codec: str) -> None:
             out.metadata["originator"] = rec.device
         else:
             out.metadata["creation_time"] = utc_stamp(rec.start)
+            out.metadata["model"] = rec.device
         stream = out.add_stream(codec, rate=rate)
         assert isinstance(stream, AudioStream)
         stream.layout = "mono"

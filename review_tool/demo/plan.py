@@ -165,10 +165,19 @@ def _assign_defects(rng: random.Random, types: list[str], parties: list[Party], 
     return kinds
 
 
-def _shift_into_month(rng: random.Random, case: CasePlan, year: int, month: int) -> None:
-    last = calendar.monthrange(year, month)[1]
-    target = dt.date(year, month, rng.randint(4, last - 3))
-    shift = dt.timedelta(days=round((target - case.closed_on).days / 7) * 7)
+def _shift_into_month(rng: random.Random, case: CasePlan, year: int, month: int, today: dt.date | None) -> None:
+    """Move the whole case by whole weeks (weekdays stay weekdays) so it closes inside the month
+    (and not after `today`)."""
+    lo = dt.date(year, month, 1)
+    hi = dt.date(year, month, calendar.monthrange(year, month)[1])
+    if today is not None and lo <= today < hi:
+        hi = today
+    k_lo = -((case.closed_on - lo).days // 7)  # smallest k with closed + 7k >= lo
+    k_hi = (hi - case.closed_on).days // 7
+    if k_lo <= k_hi:
+        shift = dt.timedelta(weeks=rng.randint(k_lo, k_hi))
+    else:  # less than a week of the month is available
+        shift = hi - case.closed_on
 
     def mv(v: object) -> object:
         return v + shift if isinstance(v, dt.date) else v  # datetime is a date too
@@ -321,7 +330,7 @@ def _apply_structure(rng: random.Random, case: CasePlan, kinds: set[str]) -> Non
 
 
 def plan_month(org: Org, *, year: int, month: int, seed: int, n_cases: int, defects: bool,
-               with_media: bool) -> list[CasePlan]:
+               with_media: bool, today: dt.date | None = None) -> list[CasePlan]:
     rng = random.Random(seed)
     types = _choose_types(rng, n_cases)
     unit_keys = _choose_units(rng, types)
@@ -355,7 +364,7 @@ def plan_month(org: Org, *, year: int, month: int, seed: int, n_cases: int, defe
         case = CasePlan(i, t, unit, org.issuing_unit(uk), (handlers[0], handlers[1]), party, violation,
                         _fine(rng, t, party, kinds), "", start, None, start)
         build_documents(rng, case, kinds)
-        _shift_into_month(rng, case, year, month)
+        _shift_into_month(rng, case, year, month, today)
         brackets = rng.choices(("〔〕", "[]", "()"), (7, 2, 1))[0]
         _number(case, nums, brackets)
         _apply_structure(rng, case, kinds)

@@ -166,8 +166,9 @@ def test_media(month: DemoMonth) -> None:
         total += path.stat().st_size
         with av.open(str(path)) as f:
             assert f.duration is not None and 2.0 <= f.duration / 1e6 <= 5.0
-            meta = dict(f.metadata)
+            meta = {k.lower(): v for k, v in f.metadata.items()}
             assert "creation_time" in meta
+            assert (meta.get("model") or meta.get("encoded_by")) == m.device
             if m.container == "wav":  # BWF bext: local date and time
                 assert meta["date"] == m.started_at.date().isoformat()
                 assert meta["creation_time"] == m.started_at.strftime("%H:%M:%S")
@@ -225,8 +226,11 @@ def test_large_pdf(tmp_path: Path) -> None:
 
 
 def test_history_months_do_not_collide(tmp_path: Path) -> None:
-    months = generate_history(tmp_path, [(2023, 3), (2023, 4)], seed=5, n_cases=3, with_media=False)
+    today = dt.date(2023, 4, 12)
+    months = generate_history(tmp_path, [(2023, 3), (2023, 4)], seed=5, n_cases=3, with_media=False, today=today)
     assert [m.month for m in months] == [3, 4]
+    assert all(c.truth.closed_on <= today and c.truth.closed_on.month == 4 for c in months[1].cases)
+    assert (tmp_path / "2023年04月" / "manifest.json").is_file()
     doc_nos = [c.truth.doc_no for m in months for c in m.cases]
     assert len(doc_nos) == len(set(doc_nos))
     assert not any(p.suffix.lower() in MEDIA_EXT for p in tmp_path.rglob("*"))
