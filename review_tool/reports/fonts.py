@@ -121,7 +121,7 @@ def usable(path: Path) -> FontChoice | None:
             from reportlab.pdfbase.ttfonts import TTFont
 
             font = TTFont("_probe", str(path), subfontIndex=index)
-        except Exception:
+        except Exception:  # reportlab raises many kinds of error for a broken font
             continue
         cmap = font.face.charToGlyph
         if all(ord(ch) in cmap for ch in PROBE):

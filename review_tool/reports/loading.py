@@ -104,6 +104,11 @@ class CaseCalc:
         return self.case.unit.name if self.case.unit else "未指定单位"
 
     @property
+    def unit_short(self) -> str:
+        u = self.case.unit
+        return (u.short_name or u.name) if u else "未指定单位"
+
+    @property
     def township(self) -> bool:
         return self.case.unit is not None and self.case.unit.kind is UnitKind.TOWNSHIP
 

@@ -68,7 +68,7 @@ def _low_items(ws: Workspace, calcs: Iterable[CaseCalc]) -> tuple[LowItem, ...]:
         for p in c.problems:
             lost[p.key].append(p.points)
             if c.checklist is not None:
-                text = p.item.text if len(p.item.text) <= 14 else p.item.text[:13] + "…"
+                text = p.item.text if len(p.item.text) <= 9 else p.item.text[:8] + "…"
                 labels[p.key] = f"{item_label(ws, c.checklist, p.item.id)} {text}"
     order = sorted(lost.items(), key=lambda kv: (-sum(kv[1], ZERO), -len(kv[1]), kv[0]))
     return tuple(LowItem(labels[k], len(v), sum(v, ZERO)) for k, v in order[:LOW_ITEMS])
@@ -142,11 +142,12 @@ def _rectifications(s: Session, ws: Workspace, data: RoundData, calcs: Sequence[
     findings = list(s.scalars(select(Finding).where(Finding.round_id == rid).order_by(Finding.id)))
     if findings:
         officers = dict(s.execute(select(Officer.id, Officer.name)).tuples().all())
-        units = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
+        units = {i: short or name for i, name, short in s.execute(select(Unit.id, Unit.name, Unit.short_name))}
         rows = []
         for f in findings:
             case = data.cases.get(f.case_id)
-            unit = units.get(f.owner_unit_id or -1) or (case.unit.name if case and case.unit else "")
+            unit = units.get(f.owner_unit_id or -1) or (case.unit.short_name or case.unit.name
+                                                        if case and case.unit else "")
             owner = officers.get(f.owner_officer_id or -1) or unit
             cat = ws.rules.categories.get(f.category)
             rows.append((unit, case.doc_no if case else "", owner, f.description, cat.name if cat else f.category,
@@ -159,7 +160,7 @@ def _rectifications(s: Session, ws: Workspace, data: RoundData, calcs: Sequence[
         for p in c.problems:
             cat = ws.rules.categories.get(p.item.category)
             owner = "、".join(c.handlers) or c.unit_name
-            out.append(RectRow(len(out) + 1, c.case.doc_no, c.unit_name, owner,
+            out.append(RectRow(len(out) + 1, c.case.doc_no, c.unit_short, owner,
                                f"{p.item.id} {p.reason or p.item.text}", cat.name if cat else p.item.category,
                                "待定", label(FindingStatus.OPEN), True))
     return tuple(out), True
@@ -173,14 +174,14 @@ def _methodology(ws: Workspace, rnd: ReviewRound, calcs: Sequence[CaseCalc], ver
     prov = sum(1 for c in calcs if c.state == "provisional")
     pending = n - final - prov
     threshold = ws.rules.settings.disagreement_threshold if ws.rules.settings else Decimal(10)
-    vers = "；".join(f"{v.title} {v.version} 版（{v.cases} 件，内容校验码 {v.sha256[:12]}）" for v in versions)
+    vers = "、".join(f"{v.title} {v.version} 版" for v in versions)
     fail = "、".join(dict.fromkeys(fail_grades)) or "不合格"
     months = "、".join(month_label(p.month) for p in trend) or "无"
     return (
         f"数据范围：本通报统计{round_label(rnd)}（{rnd.title}）抽取的 {n} 件案卷，已从本轮剔除的案卷不计。"
         f"数据于 {to_china(now):%Y年%m月%d日 %H:%M} 取自评查数据库。",
-        f"评查依据：{vers or '—'}。每件案卷的各评查员使用同一份评查表（开始评查时冻结的副本），"
-        "此后修改评查表不影响已开始的评查。",
+        f"评查依据：{vers or '—'}（各版本的件数和内容校验码见下表）。每件案卷的各评查员使用同一份评查表"
+        "（开始评查时冻结的副本），此后修改评查表不影响已开始的评查。",
         f"案卷得分：已定稿的 {final} 件取定稿结果（“会商定稿”按例会会商确定的逐项结果计分，“均分定稿”为各评查员得分的"
         f"平均值）；尚未定稿的 {prov} 件取已提交评查结果的平均分，标注“初评”：先平均各评查员否决前的得分，保留两位小数"
         "（四舍五入），有评查员适用否决项的暂按最重的否决效果计，定稿时以例会会商结果为准。"
@@ -229,7 +230,7 @@ def build_monthly(s: Session, ws: Workspace, rnd: ReviewRound, *, appendix: bool
     grades = grade_order(checklists)
     grade_count = Counter(c.grade for c in scored)
     grade_rows = tuple(GradeRow(g, grade_count.get(g, 0), percent(grade_count.get(g, 0), len(scored)) or ZERO)
-                       for g in grades)
+                       for g in grades)  # len(scored) > 0, so percent() is never None
 
     by_type: dict[str, list[CaseCalc]] = defaultdict(list)
     for c in calcs:
@@ -255,7 +256,7 @@ def build_monthly(s: Session, ws: Workspace, rnd: ReviewRound, *, appendix: bool
         for h in c.case.handlers:
             officer_groups[h.officer_id].append(c)
             o = h.officer
-            officers[h.officer_id] = (o.name, o.unit.name if o.unit else "",
+            officers[h.officer_id] = (o.name, (o.unit.short_name or o.unit.name) if o.unit else "",
                                       o.unit is not None and o.unit.kind is UnitKind.TOWNSHIP)
     officer_rows = _rank_rows(ws, officer_groups, lambda k: officers[k][0], lambda k: officers[k][1],
                               lambda k: officers[k][2])
@@ -297,7 +298,7 @@ def build_monthly(s: Session, ws: Workspace, rnd: ReviewRound, *, appendix: bool
     reviews_submitted = sum(len(c.submitted) for c in calcs)
     reviews_open = sum(len(c.open) for c in calcs)
     lines = tuple(CaseLine(
-        c.case.id, c.case.doc_no, _short(ws, c.case.case_type), c.unit_name, c.township, c.handlers,
+        c.case.id, c.case.doc_no, _short(ws, c.case.case_type), c.unit_short, c.township, c.handlers,
         tuple(data.users.get(r.reviewer_id, "") for r in c.submitted), len(c.submitted),
         tuple(sc.total for sc in c.scores.values()), c.total, c.grade, c.state, c.source_label, c.flagged)
         for c in calcs)
