@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import random
 from collections import defaultdict
+
+import yaml
 
 from review_tool.demo import cn
 from review_tool.demo.catalog import (
@@ -22,6 +25,7 @@ from review_tool.demo.catalog import (
     PERSON_VIOLATION,
     SEAL_VIOLATION,
     STOP_VIOLATION,
+    TITLES,
     UNIT_VIOLATIONS,
     ViolationTemplate,
 )
@@ -165,9 +169,27 @@ def _assign_defects(rng: random.Random, types: list[str], parties: list[Party], 
     return kinds
 
 
+@functools.cache
+def official_holidays() -> frozenset[dt.date]:
+    """Statutory holidays from the bundled calendars (checklists/calendars), if they can be read."""
+    days: set[dt.date] = set()
+    try:
+        from review_tool.paths import checklists_dir
+
+        for f in sorted((checklists_dir() / "calendars").glob("*.yaml")):
+            for entry in (yaml.safe_load(f.read_text(encoding="utf-8")) or {}).get("holidays", []):
+                a, _, b = str(entry).partition("..")
+                start = dt.date.fromisoformat(a.strip())
+                end = dt.date.fromisoformat(b.strip()) if b else start
+                days.update(start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+    except Exception:
+        return frozenset()
+    return frozenset(days)
+
+
 def _shift_into_month(rng: random.Random, case: CasePlan, year: int, month: int, today: dt.date | None) -> None:
-    """Move the whole case by whole weeks (weekdays stay weekdays) so it closes inside the month
-    (and not after `today`)."""
+    """Move the whole case by whole weeks (weekdays stay weekdays) so it closes inside the month, on a
+    day that is not a statutory holiday when possible (and not after `today`)."""
     lo = dt.date(year, month, 1)
     hi = dt.date(year, month, calendar.monthrange(year, month)[1])
     if today is not None and lo <= today < hi:
@@ -175,7 +197,11 @@ def _shift_into_month(rng: random.Random, case: CasePlan, year: int, month: int,
     k_lo = -((case.closed_on - lo).days // 7)  # smallest k with closed + 7k >= lo
     k_hi = (hi - case.closed_on).days // 7
     if k_lo <= k_hi:
-        shift = dt.timedelta(weeks=rng.randint(k_lo, k_hi))
+        ks = list(range(k_lo, k_hi + 1))
+        rng.shuffle(ks)
+        holidays = official_holidays()
+        k = next((k for k in ks if case.closed_on + dt.timedelta(weeks=k) not in holidays), ks[0])
+        shift = dt.timedelta(weeks=k)
     else:  # less than a week of the month is available
         shift = hi - case.closed_on
 
@@ -298,8 +324,12 @@ def _detail(case: CasePlan, kind: str) -> str:
                                       f"通知书日期{decision.date if decision else ''}"),
     }
     if kind == "wrong_document_order":
-        moved, before = _REORDER[case.case_type]
+        moved, before = (TITLES[c][0] for c in _REORDER[case.case_type])
         return f"{moved}排在{before}之前"
+    if kind == "single_officer_record":
+        doc = next((d for d in case.docs if d.extra.get("defect") == kind), None)
+        if doc is not None:
+            return f"{''.join(doc.title.split())}中执法人员仅{doc.officers[0]}一人"
     if kind == "register_mismatch":
         reg = case.extra["register"]
         return f"台账{reg['label']}为{reg['shown']}，案卷为{reg['true']}"
@@ -396,8 +426,6 @@ def plan_month(org: Org, *, year: int, month: int, seed: int, n_cases: int, defe
 
 
 def _bookmark_title(rng: random.Random, d: DocPlan) -> str:
-    from review_tool.demo.catalog import TITLES
-
     r = rng.random()
     printed = "".join(d.title.split())
     if r < 0.45:
