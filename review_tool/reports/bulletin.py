@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from review_tool.domain.timeutil import to_china
-from review_tool.progress import CancelToken
+from review_tool.progress import CancelToken, ProgressCallback
 from review_tool.reports import charts
 from review_tool.reports.fonts import ReportFonts
 from review_tool.reports.layout import (
@@ -30,6 +30,7 @@ from review_tool.reports.layout import (
     make_doc,
     make_styles,
     para,
+    progress_hook,
     table,
 )
 from review_tool.reports.model import MonthlyReport, ParetoRow, RankRow
@@ -300,7 +301,7 @@ class _Bulletin:
 
 
 def render_bulletin(report: MonthlyReport, target: Any, fonts: ReportFonts, *,
-                    cancel: CancelToken | None = None) -> None:
+                    progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> None:
     """Write the bulletin PDF to `target` (a path or a binary file object)."""
     b = _Bulletin(report, fonts)
     title = f"{report.issuing_unit}　{report.title}"
@@ -309,4 +310,7 @@ def render_bulletin(report: MonthlyReport, target: Any, fonts: ReportFonts, *,
                       b.watermark)
     doc = make_doc(target, title=title, author=report.issuing_unit, decor=decor)
     doc.rt_watermark = b.watermark
+    hook = progress_hook(progress, cancel)
+    if hook is not None:
+        doc.setProgressCallBack(hook)
     doc.build(b.story(cancel), canvasmaker=canvas_maker(fonts.regular))

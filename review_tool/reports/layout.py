@@ -179,6 +179,25 @@ def make_doc(target: Any, *, title: str, author: str, decor: PageDecor,
     return doc
 
 
+def progress_hook(progress: Callable[[int, int, str], None] | None, cancel: Any = None,
+                  message: str = "排版") -> Callable[[str, int], None] | None:
+    """A ReportLab build-progress callback feeding our progress callback and checking for cancel."""
+    if progress is None and cancel is None:
+        return None
+    total = [0]
+
+    def hook(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            total[0] = value
+        elif kind == "PROGRESS":
+            if cancel is not None:
+                cancel.check()
+            if progress is not None and (value % 25 == 0 or value == total[0]):
+                progress(value, max(total[0], value), message)
+
+    return hook
+
+
 def grid_style(*, header_rows: int = 1, zebra: bool = True, n_rows: int = 0, pad: float = 2.5,
                extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     cmds: list[tuple[Any, ...]] = [

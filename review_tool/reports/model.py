@@ -226,6 +226,33 @@ class VersionRow:
 
 
 @dataclass(frozen=True)
+class ItemRow:
+    """One recorded item result, for the CSV of all item results."""
+
+    month: str
+    doc_no: str
+    case_type: str
+    unit: str
+    handlers: str
+    source: str  # 评查 (a reviewer's) | 会商 (the reconciled result)
+    reviewer: str
+    status: str  # 已提交 / 评查中 / 会商定稿 …
+    checklist_id: str
+    version: str
+    section: str
+    item_id: str
+    item_text: str
+    category: str
+    points: Decimal
+    outcome: str
+    deducted: Decimal
+    occurrences: int | None
+    reason: str
+    where: str
+    proposed_by: str
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     round_id: int
     month: str
@@ -259,6 +286,7 @@ class MonthlyReport:
     versions: tuple[VersionRow, ...]
     methodology: tuple[str, ...]
     sheets: tuple[ScoreSheet, ...] = ()
+    item_rows: tuple[ItemRow, ...] = ()
 
     @property
     def notice(self) -> str:

@@ -21,10 +21,11 @@ from review_tool.domain.timeutil import to_china
 from review_tool.i18n import QT_TRANSLATE_NOOP
 from review_tool.progress import CancelToken
 from review_tool.reports.errors import ReportError, tr
-from review_tool.reports.loading import CaseCalc, Problem, RoundData
+from review_tool.reports.loading import CaseCalc, ItemEntry, Problem, RoundData, item_entries_of_review
 from review_tool.reports.model import (
     CaseLine,
     GradeRow,
+    ItemRow,
     LowItem,
     MonthlyReport,
     ParetoRow,
@@ -203,7 +204,35 @@ def _methodology(ws: Workspace, rnd: ReviewRound, calcs: Sequence[CaseCalc], ver
     )
 
 
-def build_monthly(s: Session, ws: Workspace, rnd: ReviewRound, *, appendix: bool = True,
+def _item_rows(ws: Workspace, data: RoundData, calcs: Sequence[CaseCalc]) -> tuple[ItemRow, ...]:
+    """Every recorded item result of the round: each review's (submitted or not) and the reconciled ones."""
+    out: list[ItemRow] = []
+    month = data.round.month if data.round else ""
+    for c in calcs:
+        if c.checklist is None:
+            continue
+        sources: list[tuple[str, str, str, dict[str, ItemEntry]]] = [
+            ("评查", data.users.get(r.reviewer_id, ""), label(r.status), item_entries_of_review(r))
+            for r in [*c.submitted, *c.open]]
+        if c.reconciled:
+            sources.append(("会商", "", c.source_label, c.reconciled))
+        for source, reviewer, status, entries in sources:
+            for sec in c.checklist.sections:
+                for item in sec.items:
+                    e = entries.get(item.id)
+                    if e is None:
+                        continue
+                    cat = ws.rules.categories.get(item.category)
+                    out.append(ItemRow(
+                        month, c.case.doc_no, _short(ws, c.case.case_type), c.unit_name, "、".join(c.handlers),
+                        source, reviewer, status, c.checklist.id, c.checklist.version, sec.title, item.id,
+                        item.text, cat.name if cat else item.category, item.points, label(e.outcome),
+                        min(e.points, item.points) if e.outcome.value == "deduct" else ZERO, e.occurrences,
+                        e.reason, data.where(c.case.id, e.pages, e.timestamps), e.proposed_by))
+    return tuple(out)
+
+
+def build_monthly(s: Session, ws: Workspace, rnd: ReviewRound, *, appendix: bool = True, items: bool = False,
                   now: dt.datetime | None = None, progress: ProgressCallback | None = None,
                   cancel: CancelToken | None = None) -> MonthlyReport:
     """The bulletin of `rnd`.
@@ -324,4 +353,4 @@ def build_monthly(s: Session, ws: Workspace, rnd: ReviewRound, *, appendix: bool
         case_lines=lines, versions=tuple(version_rows),
         methodology=_methodology(ws, rnd, calcs, version_rows, trend, derived,
                                  [c.fail_grade for c in checklists], reviews_submitted, reviews_open, now),
-        sheets=tuple(sheets))
+        sheets=tuple(sheets), item_rows=_item_rows(ws, data, calcs) if items else ())

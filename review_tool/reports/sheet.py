@@ -33,6 +33,7 @@ from review_tool.reports.layout import (
     make_doc,
     make_styles,
     para,
+    progress_hook,
 )
 from review_tool.reports.model import ScoreSheet, SheetItem, SheetSection
 from review_tool.reports.stats import fmt_deduction, fmt_points
@@ -195,7 +196,7 @@ def sheets_story(sheets: Sequence[ScoreSheet], st: Styles, *, header_prefix: str
     return story
 
 
-def render_sheets(sheets: Sequence[ScoreSheet], target: Any, fonts: ReportFonts) -> None:
+def render_sheets(sheets: Sequence[ScoreSheet], target: Any, fonts: ReportFonts, *, cancel: Any = None) -> None:
     """Write a PDF of `sheets` to `target` (a path or a binary file object)."""
     assert sheets, "no sheet to render"
     st = sheet_styles(fonts)
@@ -205,5 +206,8 @@ def render_sheets(sheets: Sequence[ScoreSheet], target: Any, fonts: ReportFonts)
     doc = make_doc(target, title=f"评查表 {first.doc_no}", author=first.issuing_unit, decor=decor)
     doc.rt_header_right = first.doc_no
     doc.rt_watermark = first.watermark
+    hook = progress_hook(None, cancel)
+    if hook is not None:
+        doc.setProgressCallBack(hook)
     doc.build(sheets_story(sheets, st), canvasmaker=canvas_maker(fonts.regular))
 
