@@ -151,7 +151,9 @@ def penalty_notice(ctx: DrawCtx, doc: DocPlan) -> list[Page]:
         text += "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求举行听证，可在收到本告知之日起五日内提出。"
     s.para(text)
     if in_person:
-        s.para("被告知人意见：已知晓，放弃陈述申辩。", indent=False)
+        opinion = {"hearing": "要求举行听证。", "statement": "要求进行陈述和申辩。"}.get(
+            doc.extra.get("response", ""), "已知晓，放弃陈述申辩。")
+        s.para(f"被告知人意见：{opinion}", indent=False)
         s.line(f"被告知人（签名）：{c.party.rep}        {cn.date_plain(doc.date)}")
         officer_sign(s, doc.officers, doc.date, label="告知人")
     else:
@@ -197,9 +199,12 @@ def penalty_decision(ctx: DrawCtx, doc: DocPlan) -> list[Page]:
     s.para(f"{found}，本机关执法人员在对{c.party.name}进行消防监督检查时发现，{c.violation.facts}。")
     s.para("以上事实有消防监督检查记录、询问笔录、现场照片、执法记录仪视频、当事人身份证明等证据证实。")
     notice = c.first("penalty_notice")
+    hearing = c.first("hearing_record")
     if notice:
+        answer = (f"你（单位）要求举行听证，本机关于{cn.date_plain(hearing.date)}依法举行了听证，你（单位）所提意见不成立"
+                  if hearing else "你（单位）在规定期限内未提出陈述和申辩（或所提意见不成立）")
         s.para(f"本机关于{cn.date_plain(notice.date)}告知你（单位）拟作出行政处罚的事实、理由、依据以及依法享有的陈述、"
-               "申辩权利，你（单位）在规定期限内未提出陈述和申辩（或所提意见不成立）。")
+               f"申辩{'和听证' if notice.extra.get('hearing') else ''}权利，{answer}。")
     stop = "责令停产停业，并处" if doc.code == "stop_order" else ""
     s.para(f"你（单位）的上述行为违反了{c.violation.violated}的规定，属{_tier(ctx)}情节。根据{c.violation.basis}"
            f"及{ctx.org.province_basis}的规定，决定对你（单位）作出{stop}罚款{ctx.amount()}的行政处罚。")

@@ -183,6 +183,7 @@ def penalty_general(tl: Timeline, case: CasePlan, kinds: set[str]) -> None:
     if not in_person:
         tl.service(notice, notice_day, mode="直接送达")
     hearing = large and rng.random() < 0.25
+    notice.extra["response"] = "hearing" if hearing else "waive" if rng.random() < 0.55 else "statement"
     if hearing:
         req = tl.after(notice_day, 1, 3)
         hn = tl.add("hearing_notice", tl.after(req, 0, 1))
@@ -192,7 +193,7 @@ def penalty_general(tl: Timeline, case: CasePlan, kinds: set[str]) -> None:
         base = case.docs[-1].date
         decided = tl.after(base, 1, 3)
     else:
-        if rng.random() < 0.55:
+        if notice.extra["response"] == "waive":
             tl.add("waiver", notice_day)
         else:
             st = tl.after(notice_day, 1, 2)
