@@ -179,7 +179,7 @@ class RoundData:
             for cr in s.scalars(select(CaseResult).where(CaseResult.round_id == rid)):
                 if cr.case_id in self.cases:
                     self.results[cr.case_id] = cr
-        self.users: dict[int, str] = dict(s.execute(select(User.id, User.name)).tuples().all())
+        self.users: dict[int, str] = {i: n for i, n in s.execute(select(User.id, User.name))}
         self.review_owner: dict[int, str] = {r.id: self.users.get(r.reviewer_id, "")
                                              for rs in self.reviews.values() for r in rs}
         self._cv: dict[int, tuple[ChecklistVersion, Checklist]] = {}

@@ -142,7 +142,7 @@ def _rectifications(s: Session, ws: Workspace, data: RoundData, calcs: Sequence[
     rid = data.round.id if data.round else -1
     findings = list(s.scalars(select(Finding).where(Finding.round_id == rid).order_by(Finding.id)))
     if findings:
-        officers = dict(s.execute(select(Officer.id, Officer.name)).tuples().all())
+        officers = {i: n for i, n in s.execute(select(Officer.id, Officer.name))}
         units = {i: short or name for i, name, short in s.execute(select(Unit.id, Unit.name, Unit.short_name))}
         rows = []
         for f in findings:
