@@ -226,15 +226,18 @@ class _Bulletin:
             "本轮尚未登记整改事项，下表由扣分项目生成，责任人暂列承办人，整改期限待定。" if r.rectification_derived
             else ""))
         rows: list[list[Any]] = [self.heads("序号", "案卷", "责任单位", "责任人", "问题", "类别", "整改期限", "状态")]
-        for x in r.rectifications:
-            deadline = self.p(_red("待定"), st.small_c) if x.deadline == "待定" else self.c(x.deadline, st.small_c)
+        extra: list[tuple[Any, ...]] = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (5, 1), (-1, -1), "CENTER"),
+                                         ("FONT", (0, 0), (-1, -1), st.font, 7)]
+        # short cells stay plain strings: hundreds of rows, and a Paragraph costs a parse and a line-break pass
+        for i, x in enumerate(r.rectifications, start=1):
             rows.append([x.seq, self.c(x.doc_no, st.small), self.c(x.unit, st.small), self.c(x.owner, st.small),
-                         self.c(x.problem, st.small), self.c(x.category, st.small_c), deadline,
-                         self.c(x.status, st.small_c)])
+                         self.c(x.problem, st.small), x.category if len(x.category) <= 4 else self.c(x.category, st.small),
+                         x.deadline, x.status])
+            if x.deadline == "待定":
+                extra.append(("TEXTCOLOR", (6, i), (6, i), ACCENT))
         widths = [24, 112, 54, 60, 0, 36, 44, 36]
         widths[4] = CONTENT_W - sum(widths)
-        tbl = table(rows, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER"), ("FONT", (0, 0), (-1, -1), st.font, 7)],
-                    pad=1.8)
+        tbl = table(rows, widths, extra=extra, pad=1.8)
         return [*self.h1("七、整改要求"), Paragraph(esc(text), st.body), tbl]
 
     def methodology(self) -> list[Flowable]:
@@ -259,20 +262,24 @@ class _Bulletin:
         r, st = self.r, self.st
         rows: list[list[Any]] = [self.heads("序号", "文号", "类型", "承办单位", "承办人", "评查人", "各评查员得分",
                                             "得分", "等次", "来源")]
+        extra: list[tuple[Any, ...]] = [("ALIGN", (6, 1), (-1, -1), "CENTER"),
+                                         ("ALIGN", (0, 1), (0, -1), "CENTER"), ("FONT", (0, 0), (-1, -1), st.font, 7)]
         for i, c in enumerate(r.case_lines, start=1):
             unit = esc(c.unit) + (' <font color="#C98A1B">乡镇</font>' if c.township else "")
             reviews = " / ".join(fmt_points(t) for t in c.review_totals) or "—"
             if c.flagged:
-                reviews += _red(" △")
-            grade = _red(esc(c.grade)) if c.grade in ("不合格",) else esc(c.grade or "—")
-            rows.append([i, self.c(c.doc_no, st.small), self.c(c.case_type, st.small), self.p(unit, st.small),
+                reviews += " △"
+                extra.append(("TEXTCOLOR", (6, i), (6, i), ACCENT))
+            if c.grade and c.fails:
+                extra.append(("TEXTCOLOR", (8, i), (8, i), ACCENT))
+            rows.append([i, self.c(c.doc_no, st.small), c.case_type if len(c.case_type) <= 4 else
+                         self.c(c.case_type, st.small), self.p(unit, st.small) if c.township or len(c.unit) > 7 else c.unit,
                          self.c("、".join(c.handlers), st.small), self.c("、".join(c.reviewers) or "—", st.small),
-                         self.p(reviews, st.small_c), self.c(fmt_points(c.total), st.small_c),
-                         self.p(grade, st.small_c), self.c(c.source_label, st.small_c)])
+                         reviews if len(reviews) <= 14 else self.c(reviews, st.small_c), fmt_points(c.total),
+                         c.grade or "—", c.source_label])
         widths = [24, 112, 42, 56, 48, 48, 60, 36, 32]
         widths.append(CONTENT_W - sum(widths))
-        tbl = table(rows, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER"), ("FONT", (0, 0), (-1, -1), st.font, 7)],
-                    pad=1.8)
+        tbl = table(rows, widths, extra=extra, pad=1.8)
         note = ("“各评查员得分”为已提交评查的得分；“△”表示评查员得分相差过大或否决意见不一致，需例会会商。"
                 "“来源”说明得分如何形成：会商定稿、均分定稿为定稿结果；会商初定、初评均分为未定稿结果；待评为尚无已提交评查。")
         return [SetPageState(header_right=f"{month_label(r.month)}　附件1"), PageBreak(),

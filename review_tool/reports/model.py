@@ -214,6 +214,7 @@ class CaseLine:
     state: str  # final | provisional | pending
     source_label: str  # 会商定稿 / 均分定稿 / 会商初定 / 初评均分 / 待评
     flagged: bool  # reviewers' totals far apart or a disputed veto
+    fails: bool = False  # graded the checklist's lowest band
 
 
 @dataclass(frozen=True)

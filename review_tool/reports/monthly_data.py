@@ -329,7 +329,7 @@ def build_monthly(s: Session, ws: Workspace, rnd: ReviewRound, *, appendix: bool
     lines = tuple(CaseLine(
         c.case.id, c.case.doc_no, _short(ws, c.case.case_type), c.unit_short, c.township, c.handlers,
         tuple(data.users.get(r.reviewer_id, "") for r in c.submitted), len(c.submitted),
-        tuple(sc.total for sc in c.scores.values()), c.total, c.grade, c.state, c.source_label, c.flagged)
+        tuple(sc.total for sc in c.scores.values()), c.total, c.grade, c.state, c.source_label, c.flagged, c.fails)
         for c in calcs)
     sheets: list[ScoreSheet] = []
     if appendix:

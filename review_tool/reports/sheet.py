@@ -48,15 +48,52 @@ def sheet_styles(fonts: ReportFonts) -> Styles:
     return make_styles(fonts, cell_size=7.4, small_size=6.8)
 
 
-def _result(item: SheetItem, st: Styles) -> Paragraph:
+class FixedPara(Paragraph):
+    """A Paragraph that remembers its layout for the last width it was wrapped to.
+
+    Checklist texts repeat on every sheet of a bulletin's appendix (hundreds of
+    times); one shared instance per text is parsed and broken into lines once.
+    Safe because platypus lays out one table at a time and always re-wraps a cell
+    at its column width before drawing it.
+    """
+
+    _memo: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        if self._memo is not None and self._memo[0] == avail_w:
+            return self._memo[1]
+        size = super().wrap(avail_w, avail_h)
+        self._memo = (avail_w, size)
+        return size
+
+    def split(self, avail_w: float, avail_h: float) -> list[Any]:
+        self._memo = None
+        return super().split(avail_w, avail_h)
+
+
+class TextCache:
+    """Shared paragraphs of repeated texts (item texts), for one document."""
+
+    def __init__(self) -> None:
+        self._paras: dict[tuple[str, str], FixedPara] = {}
+
+    def para(self, text: str, style: Any) -> FixedPara:
+        key = (text, style.name)
+        p = self._paras.get(key)
+        if p is None:
+            p = self._paras[key] = FixedPara(esc(text), style)
+        return p
+
+
+def _result(item: SheetItem) -> tuple[str, str | None]:
+    """The result cell's text and colour (plain strings: no Paragraph needed)."""
     if item.outcome is Outcome.DEDUCT:
-        text = "否决" if item.points == 0 else f"扣{fmt_deduction(item.deducted)}"
-        return Paragraph(f'<font color="{RED}">{text}</font>', st.cell_c)
+        return ("否决" if item.points == 0 else f"扣{fmt_deduction(item.deducted)}"), RED
     if item.outcome is Outcome.NOT_APPLICABLE:
-        return Paragraph(f'<font color="{GREY}">不适用</font>', st.cell_c)
+        return "不适用", GREY
     if item.outcome is None:
-        return Paragraph(f'<font color="{RED}">未评</font>', st.cell_c)
-    return Paragraph("符合", st.cell_c)
+        return "未评", RED
+    return "符合", None
 
 
 def _reason(item: SheetItem, st: Styles) -> Paragraph | str:
@@ -83,7 +120,7 @@ def _section_heading(sec: SheetSection, st: Styles) -> Paragraph:
                      f"{fmt_deduction(sec.score)} 分", st.cell)
 
 
-def _items_table(sheet: ScoreSheet, st: Styles) -> Table:
+def _items_table(sheet: ScoreSheet, st: Styles, cache: TextCache) -> Table:
     rows: list[list[Any]] = [[para(h, st.head) for h in ("序号", "评查内容", "分值", "结果", "扣分理由及所在页码")]]
     cmds: list[tuple[Any, ...]] = []
     for sec in sheet.sections:
@@ -92,15 +129,19 @@ def _items_table(sheet: ScoreSheet, st: Styles) -> Table:
         cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION_BG)]
         for item in sec.items:
             pts = "否决" if item.points == 0 else fmt_deduction(item.points)
-            rows.append([item.item_id, para(item.text, st.cell), pts, _result(item, st), _reason(item, st)])
+            result, color = _result(item)
+            rows.append([item.item_id, cache.para(item.text, st.cell), pts, result, _reason(item, st)])
+            r = len(rows) - 1
+            if color is not None:
+                cmds.append(("TEXTCOLOR", (3, r), (3, r), colors.HexColor(color)))
             if item.outcome is Outcome.DEDUCT:
-                cmds.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), ACCENT_BG))
+                cmds.append(("BACKGROUND", (0, r), (-1, r), ACCENT_BG))
     t = Table(rows, colWidths=list(ITEM_WIDTHS), repeatRows=1, hAlign="LEFT")
     t.setStyle([
         ("GRID", (0, 0), (-1, -1), 0.35, GRID), ("BOX", (0, 0), (-1, -1), 0.7, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONT", (0, 0), (-1, -1), st.font, 7.0), ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (2, 1), (2, -1), "CENTER"), ("TEXTCOLOR", (0, 1), (0, -1), colors.HexColor(GREY)),
+        ("ALIGN", (2, 1), (3, -1), "CENTER"), ("TEXTCOLOR", (0, 1), (0, -1), colors.HexColor(GREY)),
         ("TOPPADDING", (0, 0), (-1, -1), 1.3), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5), *cmds,
     ])
@@ -157,7 +198,7 @@ def _fingerprint(sheet: ScoreSheet, st: Styles) -> list[Flowable]:
     return out
 
 
-def sheet_flowables(sheet: ScoreSheet, st: Styles) -> list[Flowable]:
+def sheet_flowables(sheet: ScoreSheet, st: Styles, cache: TextCache | None = None) -> list[Flowable]:
     """The flowables of one sheet (the caller inserts page breaks between sheets)."""
     sub = f"{sheet.issuing_unit}　{sheet.round_label}　评查表版本 {sheet.checklist_version}"
     out: list[Flowable] = [
@@ -168,7 +209,7 @@ def sheet_flowables(sheet: ScoreSheet, st: Styles) -> list[Flowable]:
     if sheet.veto_reasons:
         out += [Spacer(1, 3), Notice(f"否决情形（{sheet.veto_label}）：" + "；".join(sheet.veto_reasons),
                                      st.notice.clone("veto", fontSize=8, leading=11))]
-    out += [Spacer(1, 4), _items_table(sheet, st)]
+    out += [Spacer(1, 4), _items_table(sheet, st, cache or TextCache())]
     summary = (f"总分 {fmt_points(sheet.total)} 分（满分 {fmt_deduction(sheet.full_marks)} 分），等次：{sheet.grade}"
                f"；否决情形：{sheet.veto_label or '无'}。")
     if sheet.veto_label and sheet.raw_total != sheet.total:
@@ -188,11 +229,12 @@ def sheets_story(sheets: Sequence[ScoreSheet], st: Styles, *, header_prefix: str
     the caller has set. `watermark` marks every sheet that has none of its own.
     """
     story: list[Flowable] = []
+    cache = TextCache()
     for i, sheet in enumerate(sheets):
         if i or break_first:
             story += [SetPageState(header_right=f"{header_prefix}{sheet.doc_no}", watermark=sheet.watermark or watermark),
                       PageBreak()]
-        story += sheet_flowables(sheet, st)
+        story += sheet_flowables(sheet, st, cache)
     return story
 
 
