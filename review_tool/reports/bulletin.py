@@ -1,8 +1,8 @@
 """The monthly bulletin (评查情况通报) as a PDF, drawn from a `MonthlyReport`.
 
 Order of the bulletin, as read at the 例会: 总体情况 → 单位排名 → 承办人得分（晾晒）→ 主要问题
-(Pareto by item and by category) → 近期趋势 → 典型问题 → 整改要求 → 数据说明 (how every
-figure is formed) → 附件1 案卷得分明细 → 附件2 评查表 (every score sheet).
+(Pareto by item and by category) → 近期趋势 → 典型问题 → 整改要求 (by unit) → 数据说明 (how
+every figure is formed) → 附件1 案卷得分明细 → 附件2 整改事项清单 → 附件3 评查表 (every score sheet).
 """
 
 from __future__ import annotations
@@ -222,9 +222,22 @@ class _Bulletin:
 
     def rectification(self) -> list[Flowable]:
         r, st = self.r, self.st
-        text = ("各单位要对照下列问题逐项整改，整改情况于期限内报支队法制部门。" + (
-            "本轮尚未登记整改事项，下表由扣分项目生成，责任人暂列承办人，整改期限待定。" if r.rectification_derived
-            else ""))
+        text = (f"本月共有整改事项 {len(r.rectifications)} 项，逐项清单（案卷、责任人、问题、整改期限）见附件2。"
+                "各单位要对照清单逐项整改，整改情况于期限内报支队法制部门。" + (
+                    "本轮尚未登记整改事项，清单由扣分项目生成，责任人暂列承办人，整改期限待定。"
+                    if r.rectification_derived else ""))
+        rows: list[list[Any]] = [self.heads("责任单位", "整改事项", "待整改", "已整改", "已核实", "期限待定",
+                                            "最早整改期限")]
+        extra: list[tuple[Any, ...]] = [("ALIGN", (1, 1), (-1, -1), "CENTER"), ("FONT", (0, 0), (-1, -1), st.font, 8)]
+        for i, u in enumerate(r.rect_units, start=1):
+            rows.append([self.c(u.unit), u.items, u.open, u.rectified, u.verified, u.undated, u.earliest or "—"])
+            if u.open:
+                extra.append(("TEXTCOLOR", (2, i), (2, i), ACCENT))
+        tbl = table(rows, [150, 55, 55, 55, 55, 60, CONTENT_W - 430], extra=extra)
+        return [*self.h1("七、整改要求"), Paragraph(esc(text), st.body), tbl]
+
+    def rectification_list(self) -> list[Flowable]:
+        r, st = self.r, self.st
         rows: list[list[Any]] = [self.heads("序号", "案卷", "责任单位", "责任人", "问题", "类别", "整改期限", "状态")]
         extra: list[tuple[Any, ...]] = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (5, 1), (-1, -1), "CENTER"),
                                          ("FONT", (0, 0), (-1, -1), st.font, 7)]
@@ -238,7 +251,10 @@ class _Bulletin:
         widths = [24, 112, 54, 60, 0, 36, 44, 36]
         widths[4] = CONTENT_W - sum(widths)
         tbl = table(rows, widths, extra=extra, pad=1.8)
-        return [*self.h1("七、整改要求"), Paragraph(esc(text), st.body), tbl]
+        note = ("本清单由扣分项目逐项生成，责任人暂列承办人，整改期限待法制部门确定。" if r.rectification_derived
+                else "本清单取自已登记的整改事项。")
+        return [SetPageState(header_right=f"{month_label(r.month)}　附件2"), PageBreak(),
+                Paragraph("附件2　整改事项清单", st.h1), Paragraph(esc(note), st.note), tbl]
 
     def methodology(self) -> list[Flowable]:
         r, st = self.r, self.st
@@ -288,17 +304,17 @@ class _Bulletin:
     def story(self, cancel: CancelToken | None = None) -> list[Flowable]:
         parts: list[Callable[[], list[Flowable]]] = [
             self.title, self.summary, self.rankings, self.problems, self.trend, self.typical, self.rectification,
-            self.methodology, self.case_list]
+            self.methodology, self.case_list, self.rectification_list]
         story: list[Flowable] = []
         for part in parts:
             if cancel is not None:
                 cancel.check()
             story += part()
         if self.r.sheets:
-            story += [SetPageState(header_right=f"{month_label(self.r.month)}　附件2　{self.r.sheets[0].doc_no}",
+            story += [SetPageState(header_right=f"{month_label(self.r.month)}　附件3　{self.r.sheets[0].doc_no}",
                                    watermark=self.r.sheets[0].watermark or self.watermark), PageBreak(),
-                      Paragraph("附件2　评查表", self.st.h1.clone("app2", alignment=TA_CENTER))]
-            story += sheets_story(self.r.sheets, self.ss, header_prefix=f"{month_label(self.r.month)}　附件2　",
+                      Paragraph("附件3　评查表", self.st.h1.clone("app3", alignment=TA_CENTER))]
+            story += sheets_story(self.r.sheets, self.ss, header_prefix=f"{month_label(self.r.month)}　附件3　",
                                   watermark=self.watermark)
         return story
 

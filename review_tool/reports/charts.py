@@ -70,9 +70,12 @@ def unit_bars(rows: Sequence[RankRow], overall: Decimal | None, *, font: str, wi
         d.add(String(label_w - 4, y + 2.5, _fit(name, font, 7.5, label_w - 6), fontName=font, fontSize=7.5,
                      fillColor=INK, textAnchor="end"))
         color = TOWNSHIP if r.township else BAR
-        d.add(Rect(x0, y, sx(_f(r.average)) - x0, bar_h, fillColor=color, strokeColor=None))
-        d.add(String(sx(_f(r.average)) + 3, y + 2.5, fmt_points(r.average), fontName=font, fontSize=7,
-                     fillColor=INK))
+        end = sx(_f(r.average))
+        d.add(Rect(x0, y, end - x0, bar_h, fillColor=color, strokeColor=None))
+        # the value inside the bar's end, clear of the dashed overall-average line
+        inside = end - x0 > 34
+        d.add(String(end - 3 if inside else end + 3, y + 2.5, fmt_points(r.average), fontName=font, fontSize=7,
+                     fillColor=colors.white if inside else INK, textAnchor="end" if inside else "start"))
     if overall is not None:
         x = sx(_f(overall))
         d.add(Line(x, y_axis, x, height - top + 4, strokeColor=ACCENT, strokeWidth=0.8, strokeDashArray=[3, 2]))

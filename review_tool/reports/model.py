@@ -197,6 +197,19 @@ class RectRow:
 
 
 @dataclass(frozen=True)
+class RectUnitRow:
+    """Rectification items of one unit, by status (the bulletin's summary; the list is an appendix)."""
+
+    unit: str
+    items: int
+    open: int
+    rectified: int
+    verified: int
+    undated: int  # deadline 待定
+    earliest: str  # the earliest deadline of the open items, or ''
+
+
+@dataclass(frozen=True)
 class CaseLine:
     """A line of the appendix's list of every case and how its total was formed."""
 
@@ -283,6 +296,7 @@ class MonthlyReport:
     typical: tuple[ProblemRow, ...]
     rectifications: tuple[RectRow, ...]
     rectification_derived: bool
+    rect_units: tuple[RectUnitRow, ...]
     case_lines: tuple[CaseLine, ...]
     versions: tuple[VersionRow, ...]
     methodology: tuple[str, ...]

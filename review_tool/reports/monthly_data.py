@@ -32,6 +32,7 @@ from review_tool.reports.model import (
     ProblemRow,
     RankRow,
     RectRow,
+    RectUnitRow,
     ScoreSheet,
     TrendPoint,
     TypeRow,
@@ -165,6 +166,20 @@ def _rectifications(s: Session, ws: Workspace, data: RoundData, calcs: Sequence[
                                f"{p.item.id} {p.reason or p.item.text}", cat.name if cat else p.item.category,
                                "待定", label(FindingStatus.OPEN), True))
     return tuple(out), True
+
+
+def _rect_units(rows: Sequence[RectRow]) -> tuple[RectUnitRow, ...]:
+    by_unit: dict[str, list[RectRow]] = defaultdict(list)
+    for x in rows:
+        by_unit[x.unit].append(x)
+    out = []
+    for unit, xs in by_unit.items():
+        open_ = [x for x in xs if x.status == label(FindingStatus.OPEN)]
+        dated = sorted(x.deadline for x in open_ if x.deadline != "待定")
+        out.append(RectUnitRow(unit, len(xs), len(open_), sum(1 for x in xs if x.status == label(FindingStatus.RECTIFIED)),
+                               sum(1 for x in xs if x.status == label(FindingStatus.VERIFIED)),
+                               sum(1 for x in xs if x.deadline == "待定"), dated[0] if dated else ""))
+    return tuple(sorted(out, key=lambda r: (-r.open, -r.items, r.unit)))
 
 
 def _methodology(ws: Workspace, rnd: ReviewRound, calcs: Sequence[CaseCalc], versions: Sequence[VersionRow],
@@ -350,6 +365,7 @@ def build_monthly(s: Session, ws: Workspace, rnd: ReviewRound, *, appendix: bool
         pareto_items=_pareto_rows(item_counts, problems_total, item_labels),
         pareto_categories=_pareto_rows(cat_counts, problems_total, cat_labels), problems_total=problems_total,
         trend=(*trend, current), typical=_typical(ws, scored), rectifications=rects, rectification_derived=derived,
+        rect_units=_rect_units(rects),
         case_lines=lines, versions=tuple(version_rows),
         methodology=_methodology(ws, rnd, calcs, version_rows, trend, derived,
                                  [c.fail_grade for c in checklists], reviews_submitted, reviews_open, now),

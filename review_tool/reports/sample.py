@@ -115,6 +115,9 @@ class SampleWriter:
         self.rng = random.Random(seed)
         self.info = SampleInfo()
         self._seq: dict[tuple[str, str], int] = {}
+        # how error-prone each item is: real problems concentrate on a few items (a Pareto), so
+        # each item gets a log-normal weight (mean 1) the first time it is drawn
+        self._weight: dict[tuple[str, str], float] = {}
 
     # -- organisation ---------------------------------------------------------------------
     def organisation(self) -> SampleInfo:
@@ -228,10 +231,17 @@ class SampleWriter:
                 if self.rng.random() < agree:
                     out[item.id] = base[item.id]
                 continue
-            p = veto_rate if item.rule.kind is DeductionKind.VETO_ONLY else rate
-            if self.rng.random() < p * (0.5 if base is not None else 1.0):
+            p = veto_rate if item.rule.kind is DeductionKind.VETO_ONLY else rate * self._item_weight(checklist, item)
+            if self.rng.random() < min(0.9, p * (0.5 if base is not None else 1.0)):
                 out[item.id] = self._deduction(item, case)
         return out
+
+    def _item_weight(self, checklist: Checklist, item: Item) -> float:
+        key = (checklist.id, item.id)
+        w = self._weight.get(key)
+        if w is None:
+            w = self._weight[key] = self.rng.lognormvariate(0, 1.1) / 1.83  # e^(1.1²/2) ≈ 1.83
+        return w
 
     def _deduction(self, item: Item, case: Case) -> Deduction:
         r = item.rule

@@ -131,6 +131,8 @@ def build_workbook(r: MonthlyReport) -> Workbook:
     _sheet(wb, "整改清单", ("序号", "文号", "责任单位", "责任人", "问题", "类别", "整改期限", "状态", "来源"),
            [(x.seq, x.doc_no, x.unit, x.owner, x.problem, x.category, x.deadline, x.status,
              "由扣分生成" if x.derived else "已登记") for x in r.rectifications], wrap=(5,))
+    _sheet(wb, "整改汇总", ("责任单位", "整改事项", "待整改", "已整改", "已核实", "期限待定", "最早整改期限"),
+           [(u.unit, u.items, u.open, u.rectified, u.verified, u.undated, u.earliest) for u in r.rect_units])
     _sheet(wb, "案卷得分明细", ("序号", "文号", "类型", "承办单位", "乡镇街道", "承办人", "评查人", "已提交评查",
                                "各评查员得分", "得分", "等次", "来源", "需会商"),
            [(i, c.doc_no, c.case_type, c.unit, "是" if c.township else "", "、".join(c.handlers),
