@@ -293,7 +293,7 @@ class _Bulletin:
                          self.c("、".join(c.handlers), st.small), self.c("、".join(c.reviewers) or "—", st.small),
                          reviews if len(reviews) <= 14 else self.c(reviews, st.small_c), fmt_points(c.total),
                          c.grade or "—", c.source_label])
-        widths = [24, 112, 42, 56, 48, 48, 60, 36, 32]
+        widths = [20, 118, 40, 50, 58, 58, 56, 34, 34]
         widths.append(CONTENT_W - sum(widths))
         tbl = table(rows, widths, extra=extra, pad=1.8)
         note = ("“各评查员得分”为已提交评查的得分；“△”表示评查员得分相差过大或否决意见不一致，需例会会商。"

@@ -135,7 +135,7 @@ class PageDecor:
         header_right = getattr(doc, "rt_header_right", self.header_right)
         c.saveState()
         if watermark:
-            c.setFillColor(colors.Color(0.72, 0.15, 0.12, alpha=0.09))
+            c.setFillColor(colors.Color(0.72, 0.15, 0.12, alpha=0.11))
             c.setFont(self.font, 96)
             c.translate(PAGE_W / 2, PAGE_H / 2)
             c.rotate(35)

@@ -221,7 +221,7 @@ class SampleWriter:
         self.s.flush()
         return review
 
-    def random_deductions(self, case: Case, *, rate: float, veto_rate: float = 0.01,
+    def random_deductions(self, case: Case, *, rate: float, veto_rate: float = 0.003,
                           base: Mapping[str, Deduction] | None = None, agree: float = 0.75) -> dict[str, Deduction]:
         """Plausible deductions: keeps `base` items with probability `agree`, adds new ones at `rate`."""
         checklist = self.checklist_for(case)

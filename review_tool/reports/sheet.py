@@ -153,7 +153,10 @@ def _info_table(sheet: ScoreSheet, st: Styles) -> Table:
     score = (f'<font color="{fail_color}" size="10">{fmt_points(sheet.total)}</font> 分 / '
              f'{fmt_deduction(sheet.full_marks)}　<font color="{fail_color}">{esc(sheet.grade)}</font>')
     if not sheet.complete:
-        score += f'<font color="{RED}">（未评完）</font>'
+        items = sheet.items()
+        rated = sum(1 for i in items if i.outcome is not None)
+        score = (f'暂计 {fmt_points(sheet.total)} 分<br/><font color="{RED}">已评 {rated}/{len(items)} 项，'
+                 "未评完不定等次</font>")
     c, lab = st.cell, st.head
     rows = [
         [para("文号", lab), para(sheet.doc_no, c), para("案件类型", lab), para(sheet.case_type_name, c),
@@ -212,6 +215,8 @@ def sheet_flowables(sheet: ScoreSheet, st: Styles, cache: TextCache | None = Non
     out += [Spacer(1, 4), _items_table(sheet, st, cache or TextCache())]
     summary = (f"总分 {fmt_points(sheet.total)} 分（满分 {fmt_deduction(sheet.full_marks)} 分），等次：{sheet.grade}"
                f"；否决情形：{sheet.veto_label or '无'}。")
+    if not sheet.complete:
+        summary = f"尚未评完：已评项目暂计 {fmt_points(sheet.total)} 分，未评项目按不扣分计，不定等次。"
     if sheet.veto_label and sheet.raw_total != sheet.total:
         summary += f"否决前得分 {fmt_points(sheet.raw_total)} 分。"
     tail: list[Flowable] = [Spacer(1, 4), Paragraph(esc(summary), st.cell)]
