@@ -61,9 +61,19 @@ class ReportService(Service):
 
         fonts = self.fonts(font_path)
         with AtomicOutputs() as files:
-            tmp = files.add(out)
+            tmp = files.add(out)  # before reading: an unwritable target fails at once
             sheets = self.sheet_data(case, round, draft=draft)
             render_sheets(sheets, tmp, fonts, cancel=cancel)
+            return files.commit()[0]
+
+    def write_sheets(self, sheets: list[ScoreSheet], *, out: Path | str, font_path: Path | str | None = None,
+                     cancel: CancelToken | None = None) -> Path:
+        """Write sheets from `sheet_data()` to a PDF. No database access: for a worker thread."""
+        from review_tool.reports.sheet import render_sheets
+
+        fonts = self.fonts(font_path)
+        with AtomicOutputs() as files:
+            render_sheets(sheets, files.add(out), fonts, cancel=cancel)
             return files.commit()[0]
 
     def monthly(self, round_ref: str | int, *, out: Path | str, xlsx: Path | str | None = None,
@@ -74,30 +84,55 @@ class ReportService(Service):
         Returns the paths written, PDF first. Progress: reading 0–25 %, PDF 25–92 %,
         Excel and CSV the rest.
         """
-        from review_tool.reports.bulletin import render_bulletin
-        from review_tool.reports.xlsx import write_item_csv, write_workbook
-
         fonts = self.fonts(font_path)
         with AtomicOutputs() as files:
-            pdf_tmp = files.add(out)
-            xlsx_tmp = files.add(xlsx) if xlsx is not None else None
-            csv_tmp = files.add(csv) if csv is not None else None
+            # temporary files first: an unwritable target fails before the long work
+            temps = (files.add(out), files.add(xlsx) if xlsx is not None else None,
+                     files.add(csv) if csv is not None else None)
             _tick(progress, 0, "读取评查数据")
             report = self.monthly_data(round_ref, appendix=appendix, items=csv is not None,
                                        progress=scaled(progress, 2, 25), cancel=cancel)
-            render_bulletin(report, pdf_tmp, fonts, progress=scaled(progress, 25, 92), cancel=cancel)
-            if xlsx_tmp is not None:
-                _tick(progress, 93, "导出 Excel")
-                write_workbook(report, xlsx_tmp)
-            if csv_tmp is not None:
-                _tick(progress, 97, "导出 CSV")
-                with csv_tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                    write_item_csv(report.item_rows, fh)
-            if cancel is not None:
-                cancel.check()
+            _write_monthly(report, *temps, fonts=fonts, progress=scaled(progress, 25, 100), cancel=cancel)
             written = files.commit()
             _tick(progress, 100, "完成")
             return written
+
+    def write_monthly(self, report: MonthlyReport, *, out: Path | str, xlsx: Path | str | None = None,
+                      csv: Path | str | None = None, font_path: Path | str | None = None,
+                      progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> list[Path]:
+        """Write a bulletin built by `monthly_data()` (with `items=True` for a CSV).
+
+        No database access: the GUI reads on its database worker and writes here on
+        another thread, so a long layout never holds the database.
+        """
+        if csv is not None and not report.item_rows:
+            raise ValueError("build the report with monthly_data(items=True) to write the CSV")
+        fonts = self.fonts(font_path)
+        with AtomicOutputs() as files:
+            temps = (files.add(out), files.add(xlsx) if xlsx is not None else None,
+                     files.add(csv) if csv is not None else None)
+            _write_monthly(report, *temps, fonts=fonts, progress=progress, cancel=cancel)
+            written = files.commit()
+            _tick(progress, 100, "完成")
+            return written
+
+
+def _write_monthly(report: MonthlyReport, pdf: Path, xlsx: Path | None, csv: Path | None, *, fonts: ReportFonts,
+                   progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
+    """Render into the (temporary) files; progress 0–90 % for the PDF, the rest for Excel and CSV."""
+    from review_tool.reports.bulletin import render_bulletin
+    from review_tool.reports.xlsx import write_item_csv, write_workbook
+
+    render_bulletin(report, pdf, fonts, progress=scaled(progress, 0, 90), cancel=cancel)
+    if xlsx is not None:
+        _tick(progress, 91, "导出 Excel")
+        write_workbook(report, xlsx)
+    if csv is not None:
+        _tick(progress, 96, "导出 CSV")
+        with csv.open("w", encoding="utf-8-sig", newline="") as fh:
+            write_item_csv(report.item_rows, fh)
+    if cancel is not None:
+        cancel.check()
 
 
 def _tick(progress: Any, done: int, message: str) -> None:

@@ -207,3 +207,20 @@ def test_progress_reaches_the_end(scenario, out_dir: Path) -> None:  # type: ign
                                 progress=lambda done, total, message="": seen.append((done, total)))
     assert seen[-1] == (100, 100) and all(0 <= d <= t for d, t in seen)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_read_then_write_on_another_thread(scenario, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """The GUI's split: read on the database worker, lay out on another thread (no database there)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    report = scenario.ws.reports.monthly_data("2025-05", items=True)
+    sheets = scenario.ws.reports.sheet_data(scenario.doc_nos["A"])
+    with ThreadPoolExecutor(1) as pool:
+        paths = pool.submit(scenario.ws.reports.write_monthly, report, out=out_dir / "b.pdf",
+                            csv=out_dir / "i.csv").result()
+        sheet = pool.submit(scenario.ws.reports.write_sheets, sheets, out=out_dir / "s.pdf").result()
+    assert [p.name for p in paths] == ["b.pdf", "i.csv"] and sheet.name == "s.pdf"
+    assert only(out_dir) == ["b.pdf", "i.csv", "s.pdf"]
+    with pytest.raises(ValueError, match="items=True"):
+        scenario.ws.reports.write_monthly(scenario.ws.reports.monthly_data("2025-05", appendix=False),
+                                          out=out_dir / "c.pdf", csv=out_dir / "c.csv")
