@@ -22,6 +22,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -46,7 +47,7 @@ def floor_pdf(r: MonthlyReport, path: Path, font: str) -> None:
     cell = ParagraphStyle("c", fontName=font, fontSize=7.4, leading=9.2, wordWrap="CJK")
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "#999999"), ("FONT", (0, 0), (-1, -1), font, 7.4)])
 
-    def tbl(rows: list[list[object]], widths: list[float]) -> Table:
+    def tbl(rows: Sequence[Sequence[object]], widths: list[float]) -> Table:
         t = Table([[Paragraph(str(c), cell) if isinstance(c, str) and len(c) > 6 else c for c in row]
                    for row in rows], colWidths=widths, repeatRows=1)
         t.setStyle(grid)

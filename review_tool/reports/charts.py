@@ -142,18 +142,18 @@ def _line_panel(d: Drawing, x: float, w: float, h: float, points: Sequence[Trend
     n = len(points)
     slot = (x1 - x0) / max(n, 1)
     coords: list[float] = []
-    for i, (p, v) in enumerate(zip(points, values, strict=True)):
+    for i, (p, val) in enumerate(zip(points, values, strict=True)):
         cx = x0 + slot * (i + 0.5)
         y_, m = p.month.split("-")
         label = f"{m.lstrip('0')}月" if i and points[i - 1].month[:4] == y_ else f"{y_[2:]}年{m.lstrip('0')}月"
         d.add(String(cx, y0 - 10, label, fontName=font, fontSize=6.5, fillColor=INK if p.current else MUTED,
                      textAnchor="middle"))
-        if v is None:
+        if val is None:
             continue
-        cy = y0 + (y1 - y0) * (min(max(v, lo), hi) - lo) / (hi - lo)
+        cy = y0 + (y1 - y0) * (min(max(val, lo), hi) - lo) / (hi - lo)
         coords += [cx, cy]
         mark = "（初评）" if p.current and not p.final else ""
-        text = f"{v:.1f}%" if unit == "%" else f"{v:.2f}"
+        text = f"{val:.1f}%" if unit == "%" else f"{val:.2f}"
         d.add(String(cx, cy + 5, text + mark, fontName=font, fontSize=6.2,
                      fillColor=color, textAnchor="middle"))
     if len(coords) >= 4:

@@ -157,7 +157,7 @@ def _rectifications(s: Session, ws: Workspace, data: RoundData, calcs: Sequence[
         rows.sort(key=lambda r: (r[0], r[1]))
         return tuple(RectRow(i + 1, d, u, o, p, c, dl, st, False)
                      for i, (u, d, o, p, c, dl, st) in enumerate(rows)), False
-    out = []
+    out: list[RectRow] = []
     for c in sorted(calcs, key=lambda c: (c.unit_name, c.case.doc_no)):
         for p in c.problems:
             cat = ws.rules.categories.get(p.item.category)

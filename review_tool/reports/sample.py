@@ -133,10 +133,10 @@ class SampleWriter:
         for name, unit in REVIEWERS:
             o = self.officer(name, unit, f"R{len(self.info.officers):05d}")
             role = Role.LEGAL_OFFICER if unit.endswith("法制科") else Role.REVIEWER
-            u = User(name=name, role=role, officer_id=o, unit_id=self.info.units[unit])
-            self.s.add(u)
+            user = User(name=name, role=role, officer_id=o, unit_id=self.info.units[unit])
+            self.s.add(user)
             self.s.flush()
-            self.info.users[name] = u.id
+            self.info.users[name] = user.id
         return self.info
 
     def officer(self, name: str, unit: str, cert: str) -> int:

@@ -128,9 +128,9 @@ def sheets_of_case(data: RoundData, calc: CaseCalc, *, draft: bool = False) -> l
     if calc.reconciled:
         kind_label = "会商定稿" if calc.state == "final" else "会商结果（尚未定稿）"
         proposers = "、".join(sorted({e.proposed_by for e in calc.reconciled.values() if e.proposed_by}))
-        notes = ("逐项结果为例会会商确定的结果；扣分理由后注明所采纳的评查员意见。",) if proposers else ()
+        agreed = ("逐项结果为例会会商确定的结果；扣分理由后注明所采纳的评查员意见。",) if proposers else ()
         return [_sheet(data, calc, calc.reconciled, kind="reconciled", kind_label=kind_label, reviewers=names,
-                       notes=notes, watermark="")]
+                       notes=agreed, watermark="")]
     reviews: list[Review] = list(calc.submitted) + (list(calc.open) if draft else [])
     out = []
     for r in reviews:
@@ -174,6 +174,11 @@ def build_sheets(s: Session, ws: Workspace, case_id: int, round_ref: str | int |
     sheets = sheets_of_case(data, calc, draft=draft)
     if not sheets:
         doc_no = data.cases[case_id].doc_no
+        in_round = rnd is not None and s.scalar(select(RoundCase.id).where(
+            RoundCase.round_id == rnd.id, RoundCase.case_id == case_id, RoundCase.removed.is_(False)))
+        if rnd is not None and not in_round and not calc.submitted and not calc.open:
+            raise ReportError(tr(QT_TRANSLATE_NOOP("reports", "Case {case} is not in round {month}"),
+                                 "案件 {case} 不在 {month} 评查轮次中").format(case=doc_no, month=rnd.month))
         if calc.open and not draft:
             raise ReportError(tr(
                 QT_TRANSLATE_NOOP("reports", "Case {case} has no submitted review yet ({n} under way); "

@@ -172,3 +172,8 @@ def test_stats_helpers() -> None:
     assert competition_ranks([Decimal(9), Decimal(9), Decimal(8), None]) == [1, 1, 3, 4]
     rows = pareto({"a": (1, Decimal(1)), "b": (1, Decimal(1)), "c": (1, Decimal(1))}, 3)
     assert rows[-1][4] == Decimal("100.0")  # cumulative from counts, not a sum of rounded shares
+
+
+def test_case_not_in_the_named_round(scenario) -> None:  # type: ignore[no-untyped-def]
+    with scenario.ws.session_factory() as s, pytest.raises(ReportError, match="不在 2025-03 评查轮次中"):
+        build_sheets(s, scenario.ws, scenario.cases["A"], "2025-03")
