@@ -28,6 +28,7 @@ from review_tool.storage.orm import ChecklistVersion, User
 if TYPE_CHECKING:
     from review_tool.services.cases import CaseService
     from review_tool.services.imports import ImportService
+    from review_tool.services.meeting import MeetingService
     from review_tool.services.org import OrgService
     from review_tool.services.reports import ReportService
     from review_tool.services.reviews import ReviewService
@@ -131,6 +132,12 @@ class Workspace:
         from review_tool.services.rounds import RoundService
 
         return RoundService(self)
+
+    @cached_property
+    def meeting(self) -> MeetingService:
+        from review_tool.services.meeting import MeetingService
+
+        return MeetingService(self)
 
     @cached_property
     def imports(self) -> ImportService:

@@ -19,7 +19,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from review_tool.cli import cmd_cases, cmd_checklists, cmd_db, cmd_org
+    from review_tool.cli import cmd_cases, cmd_checklists, cmd_db, cmd_demo, cmd_org, cmd_reports
 
     common = argparse.ArgumentParser(add_help=False)
     add_common(common)
@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the application (the default)")
     gui.set_defaults(handler=run_gui)
-    for module in (cmd_db, cmd_checklists, cmd_cases, cmd_org):
+    for module in (cmd_db, cmd_checklists, cmd_demo, cmd_cases, cmd_org, cmd_reports):
         module.register(sub, common)
     return parser
 

@@ -8,6 +8,7 @@ failure into the result's `error`, so one bad file never stops a batch.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -73,13 +74,15 @@ class RecordingResult:
 
 # -- worker state: the rules a worker needs, sent once per process ------------------------------
 
-_VOCAB: Vocabulary = ()
-_LABELS: Any = None
+_VOCAB: Any = None  # a textparse.TitleIndex
+_LABELS: Any = None  # compiled textparse.FieldLabels
 
 
 def init_worker(vocabulary: Vocabulary, labels: Any) -> None:
+    """Build the title index and compile the field labels once per process."""
     global _VOCAB, _LABELS
-    _VOCAB, _LABELS = vocabulary, labels
+    _VOCAB = textparse.build_title_index(vocabulary)
+    _LABELS = textparse.compile_labels(labels) if labels is not None else None
 
 
 def process_pdf(path: Path, password: str | None = None) -> PdfResult:
@@ -102,7 +105,7 @@ def process_pdf(path: Path, password: str | None = None) -> PdfResult:
                 assert text is not None
                 norm = textparse.normalize(text)
                 texts[page] = norm
-                heads[page] = [ln for ln in (x.strip() for x in norm.splitlines()) if ln][:TITLE_LINES]
+                heads[page] = textparse.first_lines(norm, TITLE_LINES)
             res.documents = index_documents(outline, heads, res.pages, res.textless_pages, _VOCAB)
             res.fields = extract_all(texts, res.documents, _LABELS)
     except PdfUnreadable as exc:
@@ -136,13 +139,25 @@ def process_recording(path: Path) -> RecordingResult:
 # -- the document index ---------------------------------------------------------------------
 
 
-def _match_one(title: str, vocabulary: Vocabulary) -> str | None:
+_PAGE_MARK = re.compile(r"第\s*(\d+)\s*页\s*[,，/]?\s*共\s*(\d+)\s*页")
+
+
+def _continues(lines: list[str]) -> bool:
+    """A page of a multi-page form that repeats its title ("现场照片 第 2 页 共 3 页")."""
+    for ln in lines:
+        m = _PAGE_MARK.search(ln)
+        if m and int(m.group(1)) > 1:
+            return True
+    return False
+
+
+def _match_one(title: str, vocabulary: Any) -> str | None:
     m = textparse.match_title([title], vocabulary)
     return m.code if m else None
 
 
 def index_documents(outline: list[OutlineEntry], heads: dict[int, list[str]], pages: int,
-                    textless: list[int], vocabulary: Vocabulary) -> list[DocHit]:
+                    textless: list[int], vocabulary: Any) -> list[DocHit]:
     """Documents by page range: from the bookmarks when they describe the file, else detected.
 
     Bookmarks are used when there are at least two and at least half name a known
@@ -162,8 +177,11 @@ def index_documents(outline: list[OutlineEntry], heads: dict[int, list[str]], pa
                 docs.append(DocHit(current[0], current[1], current[2], current[3], IndexSource.DETECTED))
                 current = None
             continue
-        m = textparse.match_title(heads.get(page, []), vocabulary)
-        if m is not None:
+        lines = heads.get(page, [])
+        m = textparse.match_title(lines, vocabulary)
+        if m is not None and current is not None and m.code == current[0] and _continues(lines):
+            current[3] = page  # the same form's next page, not a new document
+        elif m is not None:
             if current:
                 docs.append(DocHit(current[0], current[1], current[2], current[3], IndexSource.DETECTED))
             current = [m.code, m.title, page, page]
@@ -174,7 +192,7 @@ def index_documents(outline: list[OutlineEntry], heads: dict[int, list[str]], pa
     return docs
 
 
-def _outline_index(outline: list[OutlineEntry], pages: int, vocabulary: Vocabulary) -> list[DocHit] | None:
+def _outline_index(outline: list[OutlineEntry], pages: int, vocabulary: Any) -> list[DocHit] | None:
     if len(outline) < 2:
         return None
     top = min(e.level for e in outline)

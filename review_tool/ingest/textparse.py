@@ -1385,3 +1385,9 @@ def merged_names(hits: Iterable[FieldHit], name: str = "handlers") -> tuple[str,
         if h.name == name and isinstance(h.value, tuple):
             out.extend(h.value)
     return _dedup(out)
+
+
+def split_names(s: str) -> tuple[str, ...]:
+    """Person names in a list like "张三、李四 和 王五" (certificate numbers dropped)."""
+    names, _certs = _split_names(normalize(s))
+    return tuple(dict.fromkeys(names))

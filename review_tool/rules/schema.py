@@ -127,6 +127,7 @@ class Settings(_Frozen):
     large_fine: FineThreshold
     simple_procedure_limit: FineThreshold
     decision_service_days: int = Field(7, ge=0)
+    rectification_days: int = Field(30, ge=1, le=365)  # 整改期限 after the round is finalised
 
 
 class SampleRule(_Frozen):

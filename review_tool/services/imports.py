@@ -198,15 +198,32 @@ class ImportService(Service):
                         else pool.submit(process_recording, path): (kind, path)
                         for kind, path in tasks
                     }
+                    broken: list[tuple[str, Path]] = []
                     try:
                         for fut in cf.as_completed(futures):
                             if cancel is not None and cancel.cancelled:
                                 raise Cancelled("cancelled")
                             kind, path = futures[fut]
-                            finish(kind, path, fut.result())
+                            try:
+                                result = fut.result()
+                            except cf.process.BrokenProcessPool:
+                                broken.append((kind, path))
+                                continue
+                            finish(kind, path, result)
                     except BaseException:
                         pool.shutdown(wait=True, cancel_futures=True)
                         raise
+                if broken:
+                    # worker processes could not start or died (e.g. no __main__ file to spawn from):
+                    # parse the rest here rather than fail the import
+                    report.notes.append(translate("import", "worker processes were unavailable; "
+                                                  "{n} file(s) were read in the main process").format(n=len(broken)))
+                    init_worker(vocab, labels)
+                    for kind, path in broken:
+                        if cancel is not None:
+                            cancel.check()
+                        finish(kind, path, process_pdf(path, password) if kind == "pdf"
+                               else process_recording(path))
         except Cancelled:
             report.cancelled = True
             for p in pending:
@@ -216,9 +233,6 @@ class ImportService(Service):
                                                        ImportStatus.SKIPPED, translate("import", "cancelled")))
             report.notes.append(translate("import", "Import cancelled: cases already written are kept; "
                                           "the others were not imported."))
-        for key, row in reg_rows.items():
-            if key not in used_rows:
-                self._pending_register_rows.append(row) if hasattr(self, "_pending_register_rows") else None
 
     # -- one case, one transaction -----------------------------------------------------------------
     def _store(self, p: _Pending, report: ImportReport, reg_rows: dict[str, RegisterRow], used_rows: set[str],

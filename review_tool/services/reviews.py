@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -68,6 +69,20 @@ def _result_json(r: ItemResult | None) -> dict[str, Any] | None:
         "outcome": r.outcome.value, "points": str(r.points), "occurrences": r.occurrences, "reason": r.reason,
         "note": r.note, "pages": list(r.pages or []), "timestamps": list(r.timestamps or []),
     }
+
+
+@dataclass(frozen=True)
+class ResultEntry:
+    """One item result to record (see `ReviewService.record` for the meaning of each field)."""
+
+    item_id: str
+    outcome: Outcome
+    occurrences: int | None = None
+    value: Decimal | None = None
+    reason: str = ""
+    note: str | None = None
+    pages: Sequence[PageRef] | None = None
+    timestamps: Sequence[TimeRef] | None = None
 
 
 class ReviewService(Service):
@@ -164,40 +179,61 @@ class ReviewService(Service):
         """
         with self.tx() as s:
             review, checklist = self._editable(s, review_id, actor, change_reason)
-            try:
-                item = checklist.item(item_id)
-            except KeyError:
-                raise NotFound(translate("reviews", "Item {item} is not in checklist {checklist}").format(
-                    item=item_id, checklist=checklist.title)) from None
-            points = Decimal(0)
-            if outcome is Outcome.DEDUCT:
-                points = deduction_for(item, occurrences=occurrences, value=value)
-                if not reason.strip():
-                    raise UsageError(translate("reviews", "{item}: a deduction needs its reason (扣分理由)").format(
-                        item=item_id))
-            else:
-                occurrences = None
-            existing = next((r for r in review.results if r.item_id == item_id), None)
-            before = _result_json(existing)
-            if existing is None:
-                existing = ItemResult(review_id=review.id, item_id=item_id, outcome=outcome)
-                review.results.append(existing)
-            existing.outcome = outcome
-            existing.points = points
-            existing.occurrences = occurrences
-            existing.reason = reason.strip()
-            if note is not None:
-                existing.note = note
-            if pages is not None:
-                existing.pages = [p.to_json() for p in pages]
-            if timestamps is not None:
-                existing.timestamps = [t.to_json() for t in timestamps]
-            existing.updated_at = utcnow()
-            existing.updated_by = self.actor_id(actor)
-            s.flush()
-            self._after_change(s, review, action="item_result", item_id=item_id, before=before,
-                               after=_result_json(existing), reason=change_reason, actor=actor)
+            before, after = self._apply(s, review, checklist, ResultEntry(
+                item_id, outcome, occurrences, value, reason, note, pages, timestamps), actor)
+            self._after_change(s, review, action="item_result", item_id=item_id, before=before, after=after,
+                               reason=change_reason, actor=actor)
             return self._dto(s, review.id)
+
+    def record_batch(self, review_id: int, entries: Sequence[ResultEntry], *, change_reason: str = "",
+                     actor: int | None = None) -> ReviewScore:
+        """Record several results in one transaction (all or none), each audited like `record`."""
+        with self.tx() as s:
+            review, checklist = self._editable(s, review_id, actor, change_reason)
+            for e in entries:
+                before, after = self._apply(s, review, checklist, e, actor)
+                self.audit(s, actor=self.actor_id(actor), action="item_result", entity="item_result",
+                           entity_id=None, case_id=review.case_id, review_id=review.id, round_id=review.round_id,
+                           before={**before, "item": e.item_id} if before else None,
+                           after={**(after or {}), "item": e.item_id}, reason=change_reason.strip())
+            review.updated_at = utcnow()
+            return self._cache_score(s, review)
+
+    def _apply(self, s: Session, review: Review, checklist: Checklist, e: ResultEntry,
+               actor: int | None) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        try:
+            item = checklist.item(e.item_id)
+        except KeyError:
+            raise NotFound(translate("reviews", "Item {item} is not in checklist {checklist}").format(
+                item=e.item_id, checklist=checklist.title)) from None
+        points = Decimal(0)
+        occurrences = e.occurrences
+        if e.outcome is Outcome.DEDUCT:
+            points = deduction_for(item, occurrences=e.occurrences, value=e.value)
+            if not e.reason.strip():
+                raise UsageError(translate("reviews", "{item}: a deduction needs its reason (扣分理由)").format(
+                    item=e.item_id))
+        else:
+            occurrences = None
+        existing = next((r for r in review.results if r.item_id == e.item_id), None)
+        before = _result_json(existing)
+        if existing is None:
+            existing = ItemResult(review_id=review.id, item_id=e.item_id, outcome=e.outcome)
+            review.results.append(existing)
+        existing.outcome = e.outcome
+        existing.points = points
+        existing.occurrences = occurrences
+        existing.reason = e.reason.strip()
+        if e.note is not None:
+            existing.note = e.note
+        if e.pages is not None:
+            existing.pages = [p.to_json() for p in e.pages]
+        if e.timestamps is not None:
+            existing.timestamps = [t.to_json() for t in e.timestamps]
+        existing.updated_at = utcnow()
+        existing.updated_by = self.actor_id(actor)
+        s.flush()
+        return before, _result_json(existing)
 
     def set_note(self, review_id: int, item_id: str, note: str, *, change_reason: str = "",
                  actor: int | None = None) -> ReviewDTO:

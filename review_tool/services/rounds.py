@@ -1,15 +1,137 @@
-"""Monthly review rounds (例会): selection, assignment, blind review, reconciliation, finalisation."""
+"""Monthly review rounds (例会): which cases, who reviews what, and where the month stands.
+
+The algorithms are pure (`review_tool.rounds`); this service feeds them from
+the database and writes what they decide, one transaction per call, audited.
+Reconciliation, finalisation and calibration live in `services.meeting`.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+import datetime as dt
+import secrets
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-from review_tool.domain.errors import NotFound
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from review_tool.domain.enums import (
+    AssignmentStatus,
+    CaseStatus,
+    ReviewStatus,
+    Role,
+    RoundStatus,
+    UnitKind,
+    label,
+)
+from review_tool.domain.errors import Conflict, NotFound, ReviewToolError, UsageError
 from review_tool.i18n import translate
+from review_tool.rounds.assignment import (
+    CaseDemand,
+    InfeasibleAssignment,
+    PairHistory,
+    ReviewerInfo,
+    check_manual,
+    propose_assignment,
+)
+from review_tool.rounds.selection import Candidate, select_cases
 from review_tool.services.base import Service
-from review_tool.services.dto import RoundDTO
-from review_tool.storage.orm import ReviewRound, RoundCase
+from review_tool.services.dto import AssignmentDTO, RoundDTO
+from review_tool.services.org import unit_at_level
+from review_tool.storage.orm import (
+    Assignment,
+    Case,
+    CaseFile,
+    CaseHandler,
+    CaseResult,
+    ConflictDeclaration,
+    Recording,
+    Review,
+    ReviewRound,
+    RoundCase,
+    Unit,
+    User,
+)
+from review_tool.storage.types import utcnow
+
+
+class AssignmentBlocked(ReviewToolError):
+    """No assignment satisfies the hard constraints; the message names the cases and constraints."""
+
+    def __init__(self, message: str, blockers: list[dict[str, object]]) -> None:
+        super().__init__(message)
+        self.blockers = blockers
+
+
+@dataclass(frozen=True)
+class ReviewerSlot:
+    reviewer_id: int
+    name: str
+    unit: str
+    status: AssignmentStatus
+    review_status: ReviewStatus | None
+    total: Decimal | None
+    grade: str | None
+    reason: str
+    override: bool
+
+
+@dataclass(frozen=True)
+class CaseStatusRow:
+    case_id: int
+    doc_no: str
+    case_type_name: str
+    handlers: tuple[str, ...]
+    handler_unit: str
+    origin: str
+    reviewers: tuple[ReviewerSlot, ...]
+    submitted: int
+    final_total: Decimal | None
+    final_grade: str | None
+    mean_total: Decimal | None
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoundStatusReport:
+    round: RoundDTO
+    cases: tuple[CaseStatusRow, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Workload:
+    reviewer_id: int
+    name: str
+    unit: str
+    available: bool
+    cases: int
+    pages: int
+    minutes: int
+    submitted: int
+    in_progress: int
+    not_started: int
+
+
+@dataclass(frozen=True)
+class ProposalSummary:
+    round_id: int
+    assigned_cases: int
+    kept_cases: tuple[str, ...]  # cases whose reviews have begun: their reviewers were kept
+    spread: int
+    warnings: tuple[str, ...]
+    loads: tuple[tuple[str, int, int, int], ...]  # name, cases, pages, minutes
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    try:
+        start = dt.date.fromisoformat(f"{month}-01")
+    except ValueError:
+        raise UsageError(translate("rounds", "A month is written YYYY-MM, e.g. 2023-05 (got {month})").format(
+            month=month)) from None
+    end = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1) - dt.timedelta(days=1)
+    return start, end
 
 
 def round_dto(s: Session, r: ReviewRound) -> RoundDTO:
@@ -20,6 +142,7 @@ def round_dto(s: Session, r: ReviewRound) -> RoundDTO:
 
 
 class RoundService(Service):
+    # -- look-up -----------------------------------------------------------------------------
     def list(self) -> list[RoundDTO]:
         """All rounds, newest month first."""
         with self.tx() as s:
@@ -28,17 +151,405 @@ class RoundService(Service):
     def resolve(self, ref: str | int) -> int:
         """A round id from an id or a month (YYYY-MM)."""
         with self.tx() as s:
-            if isinstance(ref, int) or str(ref).isdigit():
-                r = s.get(ReviewRound, int(ref))
-            else:
-                r = s.scalar(select(ReviewRound).where(ReviewRound.month == str(ref).strip()))
-            if r is None:
-                raise NotFound(translate("rounds", "No round {ref}").format(ref=ref))
-            return r.id
+            return self._round(s, ref).id
 
-    def get(self, round_id: int) -> RoundDTO:
+    def get(self, ref: str | int) -> RoundDTO:
         with self.tx() as s:
-            r = s.get(ReviewRound, round_id)
-            if r is None:
-                raise NotFound(translate("rounds", "No round {ref}").format(ref=round_id))
+            return round_dto(s, self._round(s, ref))
+
+    @staticmethod
+    def _round(s: Session, ref: str | int) -> ReviewRound:
+        if isinstance(ref, int) or str(ref).isdigit():
+            r = s.get(ReviewRound, int(ref))
+        else:
+            r = s.scalar(select(ReviewRound).where(ReviewRound.month == str(ref).strip()))
+        if r is None:
+            raise NotFound(translate("rounds", "No round {ref}").format(ref=ref))
+        return r
+
+    @staticmethod
+    def _open_round(s: Session, ref: str | int) -> ReviewRound:
+        r = RoundService._round(s, ref)
+        if r.status is RoundStatus.FINALISED:
+            raise Conflict(translate("rounds", "Round {month} is finalised; reopen it (with a reason) to change it")
+                           .format(month=r.month))
+        return r
+
+    # -- creating a round ------------------------------------------------------------------------
+    def create(self, month: str, *, rule: str | None = None, seed: int | None = None, per_case: int | None = None,
+               blind: bool = True, hide_handler: bool = False, title: str = "",
+               actor: int | None = None) -> RoundDTO:
+        """Create the month's round and draw its cases by the selection rule (seeded, logged)."""
+        start, end = month_bounds(month)
+        sel_rule = self.ws.rules.selection_rule(rule)
+        settings = self.ws.rules.require_settings()
+        seed = seed if seed is not None else secrets.randbelow(10**9)
+        with self.tx() as s:
+            self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
+            if s.scalar(select(ReviewRound).where(ReviewRound.month == month)) is not None:
+                raise Conflict(translate("rounds", "A round for {month} already exists").format(month=month))
+            date_col = getattr(Case, sel_rule.date_field)
+            cases = list(s.scalars(select(Case).where(date_col >= start, date_col <= end)))
+            if not cases:
+                raise UsageError(translate("rounds", "No cases with {field} in {month}: import the month's case "
+                                           "files first (review-tool import)").format(
+                    field=sel_rule.date_field, month=month))
+            selection = select_cases(
+                [Candidate(c.id, c.doc_no, c.case_type, c.unit_id or 0) for c in cases],
+                include_all=set(sel_rule.include_all), samples=list(sel_rule.sample), seed=seed)
+            if not selection.case_ids:
+                raise UsageError(translate("rounds", "The rule {rule} selects none of the {n} cases of {month}")
+                                 .format(rule=sel_rule.name, n=len(cases), month=month))
+            r = ReviewRound(month=month, title=title or f"{month[:4]}年{int(month[5:])}月执法案卷评查",
+                            rule_name=sel_rule.name, seed=seed, per_case=per_case or settings.reviewers_per_case,
+                            blind=blind, hide_handler=hide_handler, created_by=self.actor_id(actor),
+                            selection_log={"rule": sel_rule.name, "date_field": sel_rule.date_field, "seed": seed,
+                                           "month": month, "candidates": len(cases), "groups": selection.log})
+            s.add(r)
+            s.flush()
+            by_id = {c.id: c for c in cases}
+            for cid in selection.case_ids:
+                s.add(RoundCase(round_id=r.id, case_id=cid, origin="rule"))
+                if by_id[cid].status is CaseStatus.IMPORTED:
+                    by_id[cid].status = CaseStatus.SELECTED
+            self.audit(s, actor=self.actor_id(actor), action="round_create", entity="round", entity_id=r.id,
+                       round_id=r.id, after={"month": month, "rule": sel_rule.name, "seed": seed,
+                                             "selected": len(selection.case_ids), "candidates": len(cases)})
+            s.flush()
             return round_dto(s, r)
+
+    def add_case(self, round_ref: str | int, case_id: int, *, reason: str, actor: int | None = None) -> None:
+        if not reason.strip():
+            raise UsageError(translate("rounds", "Say why the case is added by hand"))
+        with self.tx() as s:
+            self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
+            r = self._open_round(s, round_ref)
+            rc = s.scalar(select(RoundCase).where(RoundCase.round_id == r.id, RoundCase.case_id == case_id))
+            if rc is not None and not rc.removed:
+                raise Conflict(translate("rounds", "The case is already in the round"))
+            if s.get(Case, case_id) is None:
+                raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
+            if rc is None:
+                s.add(RoundCase(round_id=r.id, case_id=case_id, origin="manual", reason=reason.strip()))
+            else:
+                rc.removed, rc.origin, rc.reason = False, "manual", reason.strip()
+            self.audit(s, actor=self.actor_id(actor), action="round_add_case", entity="round", entity_id=r.id,
+                       round_id=r.id, case_id=case_id, reason=reason.strip())
+
+    def remove_case(self, round_ref: str | int, case_id: int, *, reason: str, actor: int | None = None) -> None:
+        """Take a case out of the round (kept on record; its reviews are never deleted)."""
+        if not reason.strip():
+            raise UsageError(translate("rounds", "Say why the case is removed"))
+        with self.tx() as s:
+            self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
+            r = self._open_round(s, round_ref)
+            rc = s.scalar(select(RoundCase).where(RoundCase.round_id == r.id, RoundCase.case_id == case_id,
+                                                  RoundCase.removed.is_(False)))
+            if rc is None:
+                raise NotFound(translate("rounds", "The case is not in the round"))
+            rc.removed, rc.removed_reason = True, reason.strip()
+            for a in s.scalars(select(Assignment).where(Assignment.round_id == r.id, Assignment.case_id == case_id,
+                                                        Assignment.status != AssignmentStatus.WITHDRAWN)):
+                a.status = AssignmentStatus.WITHDRAWN
+            self.audit(s, actor=self.actor_id(actor), action="round_remove_case", entity="round", entity_id=r.id,
+                       round_id=r.id, case_id=case_id, reason=reason.strip())
+
+    # -- assignment ----------------------------------------------------------------------------------
+    def _demands(self, s: Session, r: ReviewRound, case_ids: list[int]) -> list[CaseDemand]:
+        level = self.ws.rules.require_settings().same_unit_level
+        pages = dict(s.execute(select(CaseFile.case_id, func.sum(CaseFile.pages))
+                               .where(CaseFile.case_id.in_(case_ids)).group_by(CaseFile.case_id)).all())
+        minutes = dict(s.execute(select(Recording.case_id, func.sum(Recording.duration_ms))
+                                 .where(Recording.case_id.in_(case_ids)).group_by(Recording.case_id)).all())
+        out = []
+        for c in s.scalars(select(Case).options(selectinload(Case.handlers)).where(Case.id.in_(case_ids))
+                           .order_by(Case.doc_no)):
+            out.append(CaseDemand(
+                case_id=c.id, doc_no=c.doc_no, unit_key=unit_at_level(s, c.unit_id, level) or 0,
+                unit_id=c.unit_id or 0, handler_officer_ids=frozenset(h.officer_id for h in c.handlers),
+                pages=int(pages.get(c.id) or 0), recording_minutes=int((minutes.get(c.id) or 0) // 60000)))
+        return out
+
+    def _reviewers(self, s: Session) -> list[ReviewerInfo]:
+        level = self.ws.rules.require_settings().same_unit_level
+        conflicts: dict[int, list[ConflictDeclaration]] = defaultdict(list)
+        for c in s.scalars(select(ConflictDeclaration)):
+            conflicts[c.user_id].append(c)
+        out = []
+        for u in s.scalars(select(User).where(User.role == Role.REVIEWER).order_by(User.id)):
+            unit = s.get(Unit, u.unit_id) if u.unit_id else None
+            # 支队 staff (法制科 …) belong to no reviewed unit: they may review any unit's cases
+            top = unit is not None and unit.kind in (UnitKind.DETACHMENT, UnitKind.OFFICE)
+            out.append(ReviewerInfo(
+                reviewer_id=u.id, name=u.name, officer_id=u.officer_id,
+                unit_key=None if top else unit_at_level(s, u.unit_id, level), unit_id=u.unit_id,
+                available=u.available,
+                conflict_case_ids=frozenset(c.case_id for c in conflicts[u.id] if c.case_id),
+                conflict_unit_ids=frozenset(c.unit_id for c in conflicts[u.id] if c.unit_id)))
+        return out
+
+    def _history(self, s: Session, r: ReviewRound) -> PairHistory:
+        level = self.ws.rules.require_settings().same_unit_level
+        rows = s.execute(select(Assignment.reviewer_id, Case.unit_id).join(Case, Case.id == Assignment.case_id)
+                         .join(ReviewRound, ReviewRound.id == Assignment.round_id)
+                         .where(ReviewRound.month < r.month, ReviewRound.month >= _months_back(r.month, 6),
+                                Assignment.status == AssignmentStatus.DEPLOYED)).all()
+        keys: dict[int | None, int] = {}
+        pairs = []
+        for reviewer_id, unit_id in rows:
+            if unit_id not in keys:
+                keys[unit_id] = unit_at_level(s, unit_id, level) or 0
+            pairs.append((reviewer_id, keys[unit_id]))
+        return PairHistory.from_pairs(pairs, months=6)
+
+    def propose(self, round_ref: str | int, *, per_case: int | None = None, seed: int | None = None,
+                actor: int | None = None) -> ProposalSummary:
+        """Propose reviewers for every case whose reviews have not begun. Nothing is written if impossible.
+
+        Cases with a review already begun keep their reviewers: reassigning never
+        discards a submitted or in-progress review.
+
+        Raises:
+            AssignmentBlocked: names each case and the constraint that blocks it.
+        """
+        with self.tx() as s:
+            self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
+            r = self._open_round(s, round_ref)
+            per_case = per_case or r.per_case
+            case_ids = [rc.case_id for rc in s.scalars(select(RoundCase).where(
+                RoundCase.round_id == r.id, RoundCase.removed.is_(False)))]
+            started = set(s.scalars(select(Review.case_id).where(Review.round_id == r.id)))
+            todo = [c for c in case_ids if c not in started]
+            kept = [c.doc_no for c in s.scalars(select(Case).where(Case.id.in_(started & set(case_ids))))]
+            if not todo:
+                raise Conflict(translate("rounds", "Every case of the round has reviews under way; nothing to assign"))
+            demands = self._demands(s, r, todo)
+            reviewers = self._reviewers(s)
+            names = {u.id: u.name for u in s.scalars(select(Unit))}
+            unit_names = {k: names.get(k, str(k)) for k in {d.unit_key for d in demands} | {
+                x.unit_key for x in reviewers if x.unit_key is not None}}
+            seed = seed if seed is not None else r.seed
+            try:
+                proposal = propose_assignment(demands, reviewers, per_case=per_case, seed=seed,
+                                              history=self._history(s, r), unit_names=unit_names)
+            except InfeasibleAssignment as exc:
+                lines = [str(exc)] + [f"- {b.doc_no}：{b.detail}" for b in exc.blockers]
+                raise AssignmentBlocked("\n".join(lines), [
+                    {"case": b.doc_no, "constraint": b.constraint, "demand": b.demand, "eligible": b.eligible,
+                     "detail": b.detail} for b in exc.blockers]) from None
+            for a in s.scalars(select(Assignment).where(Assignment.round_id == r.id, Assignment.case_id.in_(todo),
+                                                        Assignment.status == AssignmentStatus.PROPOSED)):
+                s.delete(a)
+            for cid, rids in proposal.assignments.items():
+                for rid in rids:
+                    s.add(Assignment(round_id=r.id, case_id=cid, reviewer_id=rid, status=AssignmentStatus.PROPOSED,
+                                     reason=proposal.reasons[(cid, rid)], warnings=[]))
+            r.per_case = per_case
+            r.status = RoundStatus.PROPOSED
+            users = {u.id: u.name for u in s.scalars(select(User))}
+            self.audit(s, actor=self.actor_id(actor), action="round_propose", entity="round", entity_id=r.id,
+                       round_id=r.id, after={"seed": seed, "per_case": per_case, "cases": len(todo),
+                                             "spread": proposal.spread, "warnings": proposal.warnings})
+            return ProposalSummary(
+                round_id=r.id, assigned_cases=len(todo), kept_cases=tuple(sorted(kept)), spread=proposal.spread,
+                warnings=tuple(proposal.warnings),
+                loads=tuple((users.get(rid, str(rid)), ld.cases, ld.pages, ld.minutes)
+                            for rid, ld in sorted(proposal.loads.items(), key=lambda kv: users.get(kv[0], ""))))
+
+    def deploy(self, round_ref: str | int, *, actor: int | None = None) -> int:
+        """Make the proposed assignment the round's assignment. Returns how many were deployed."""
+        with self.tx() as s:
+            self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
+            r = self._open_round(s, round_ref)
+            proposed = list(s.scalars(select(Assignment).where(Assignment.round_id == r.id,
+                                                               Assignment.status == AssignmentStatus.PROPOSED)))
+            if not proposed:
+                raise Conflict(translate("rounds", "Nothing is proposed; run the assignment first"))
+            cases = {a.case_id for a in proposed}
+            started = set(s.scalars(select(Review.case_id).where(Review.round_id == r.id)))
+            for a in s.scalars(select(Assignment).where(Assignment.round_id == r.id, Assignment.case_id.in_(cases),
+                                                        Assignment.status == AssignmentStatus.DEPLOYED)):
+                if a.case_id not in started:
+                    a.status = AssignmentStatus.WITHDRAWN
+            now = utcnow()
+            for a in proposed:
+                a.status, a.deployed_at = AssignmentStatus.DEPLOYED, now
+            for c in s.scalars(select(Case).where(Case.id.in_(cases))):
+                if c.status in (CaseStatus.IMPORTED, CaseStatus.SELECTED):
+                    c.status = CaseStatus.UNDER_REVIEW
+            r.status = RoundStatus.IN_PROGRESS
+            self.audit(s, actor=self.actor_id(actor), action="round_deploy", entity="round", entity_id=r.id,
+                       round_id=r.id, after={"assignments": len(proposed)})
+            return len(proposed)
+
+    def override(self, round_ref: str | int, case_id: int, *, add: int | None = None, remove: int | None = None,
+                 reason: str, force: bool = False, actor: int | None = None) -> list[str]:
+        """Change a case's reviewers by hand. Returns the hard-constraint warnings.
+
+        A change that breaks a constraint is refused unless `force` is given; when
+        forced, the warnings are stored on the assignment and in the audit trail.
+        """
+        if not reason.strip():
+            raise UsageError(translate("rounds", "Say why the assignment is changed by hand"))
+        with self.tx() as s:
+            self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
+            r = self._open_round(s, round_ref)
+            active = list(s.scalars(select(Assignment).where(
+                Assignment.round_id == r.id, Assignment.case_id == case_id,
+                Assignment.status != AssignmentStatus.WITHDRAWN)))
+            warnings: list[str] = []
+            if remove is not None:
+                if s.scalar(select(Review).where(Review.round_id == r.id, Review.case_id == case_id,
+                                                 Review.reviewer_id == remove)) is not None:
+                    raise Conflict(translate("rounds", "That reviewer has begun the review; it is kept. "
+                                             "Add another reviewer instead."))
+                for a in active:
+                    if a.reviewer_id == remove:
+                        a.status = AssignmentStatus.WITHDRAWN
+            if add is not None:
+                (demand,) = self._demands(s, r, [case_id])
+                info = next((x for x in self._reviewers(s) if x.reviewer_id == add), None)
+                if info is None:
+                    raise NotFound(translate("rounds", "User {id} is not a reviewer").format(id=add))
+                counts = s.scalar(select(func.count()).select_from(Assignment).where(
+                    Assignment.round_id == r.id, Assignment.reviewer_id == add,
+                    Assignment.status != AssignmentStatus.WITHDRAWN)) or 0
+                names = {u.id: u.name for u in s.scalars(select(Unit))}
+                warnings = check_manual(demand, info, assigned_to_case=tuple(a.reviewer_id for a in active
+                                                                                if a.status is not
+                                                                                AssignmentStatus.WITHDRAWN),
+                                        reviewer_case_count=int(counts), unit_names=names)
+                if warnings and not force:
+                    raise Conflict(translate("rounds", "This breaks a rule of the assignment: {w}. "
+                                             "Confirm to assign anyway (it will be recorded).").format(
+                        w="；".join(warnings)))
+                s.add(Assignment(round_id=r.id, case_id=case_id, reviewer_id=add,
+                                 status=AssignmentStatus.DEPLOYED if r.status is RoundStatus.IN_PROGRESS
+                                 else AssignmentStatus.PROPOSED,
+                                 reason=translate("rounds", "assigned by hand: {reason}").format(reason=reason.strip()),
+                                 override=True, warnings=warnings, deployed_at=utcnow()))
+            self.audit(s, actor=self.actor_id(actor), action="assignment_override", entity="round",
+                       entity_id=r.id, round_id=r.id, case_id=case_id,
+                       after={"add": add, "remove": remove, "warnings": warnings}, reason=reason.strip())
+            return warnings
+
+    def assignments(self, round_ref: str | int, case_id: int | None = None) -> list[AssignmentDTO]:
+        with self.tx() as s:
+            r = self._round(s, round_ref)
+            q = select(Assignment).where(Assignment.round_id == r.id, Assignment.status != AssignmentStatus.WITHDRAWN)
+            if case_id is not None:
+                q = q.where(Assignment.case_id == case_id)
+            out = []
+            for a in s.scalars(q.order_by(Assignment.case_id, Assignment.id)):
+                u = s.get(User, a.reviewer_id)
+                assert u is not None
+                out.append(AssignmentDTO(a.id, a.case_id, a.reviewer_id, u.name, u.unit.name if u.unit else "",
+                                         a.status, a.reason, a.override, tuple(a.warnings or ())))
+            return out
+
+    def explain(self, round_ref: str | int, case_id: int) -> str:
+        """Why these reviewers were chosen for the case."""
+        rows = self.assignments(round_ref, case_id)
+        if not rows:
+            return translate("rounds", "No reviewers are assigned to this case yet")
+        lines = []
+        for a in rows:
+            extra = f"（{label(a.status)}）" if a.status is not AssignmentStatus.DEPLOYED else ""
+            warn = f" ⚠ {'；'.join(a.warnings)}" if a.warnings else ""
+            lines.append(f"{a.reviewer_name}（{a.reviewer_unit}）{extra}：{a.reason}{warn}")
+        return "\n".join(lines)
+
+    def my_cases(self, round_ref: str | int, reviewer_id: int | None = None) -> list[int]:
+        """The cases assigned (deployed) to a reviewer in the round."""
+        with self.tx() as s:
+            r = self._round(s, round_ref)
+            rid = self.actor_id(reviewer_id)
+            return list(s.scalars(select(Assignment.case_id).where(
+                Assignment.round_id == r.id, Assignment.reviewer_id == rid,
+                Assignment.status == AssignmentStatus.DEPLOYED).order_by(Assignment.case_id)))
+
+    # -- views -------------------------------------------------------------------------------------------
+    def workload(self, round_ref: str | int) -> list[Workload]:
+        """Each reviewer's load and progress in the round."""
+        with self.tx() as s:
+            r = self._round(s, round_ref)
+            assigned = list(s.scalars(select(Assignment).where(Assignment.round_id == r.id,
+                                                               Assignment.status != AssignmentStatus.WITHDRAWN)))
+            case_ids = list({a.case_id for a in assigned})
+            demands = {d.case_id: d for d in self._demands(s, r, case_ids)} if case_ids else {}
+            reviews = {(v.case_id, v.reviewer_id): v for v in s.scalars(select(Review).where(Review.round_id == r.id))}
+            out = []
+            for u in s.scalars(select(User).where(User.role == Role.REVIEWER).order_by(User.id)):
+                mine = [a for a in assigned if a.reviewer_id == u.id]
+                states = [reviews.get((a.case_id, u.id)) for a in mine]
+                out.append(Workload(
+                    u.id, u.name, u.unit.name if u.unit else "", u.available, len(mine),
+                    sum(demands[a.case_id].pages for a in mine), sum(demands[a.case_id].recording_minutes for a in mine),
+                    sum(1 for v in states if v is not None and v.status is ReviewStatus.SUBMITTED),
+                    sum(1 for v in states if v is not None and v.status is ReviewStatus.IN_PROGRESS),
+                    sum(1 for v in states if v is None)))
+            return out
+
+    def status(self, round_ref: str | int) -> RoundStatusReport:
+        """Every case with its handler and unit, its reviewers and theirs, who submitted, scores, flags."""
+        from review_tool.services.meeting import case_flags
+
+        threshold = self.ws.rules.require_settings().disagreement_threshold
+        with self.tx() as s:
+            r = self._round(s, round_ref)
+            rcs = list(s.scalars(select(RoundCase).where(RoundCase.round_id == r.id, RoundCase.removed.is_(False))))
+            cases = {c.id: c for c in s.scalars(select(Case).options(
+                selectinload(Case.handlers).selectinload(CaseHandler.officer), selectinload(Case.unit))
+                .where(Case.id.in_([rc.case_id for rc in rcs])))}
+            assigned: dict[int, list[Assignment]] = defaultdict(list)
+            for a in s.scalars(select(Assignment).where(Assignment.round_id == r.id,
+                                                        Assignment.status != AssignmentStatus.WITHDRAWN)):
+                assigned[a.case_id].append(a)
+            reviews: dict[int, list[Review]] = defaultdict(list)
+            for v in s.scalars(select(Review).options(selectinload(Review.results)).where(Review.round_id == r.id)):
+                reviews[v.case_id].append(v)
+            results = {cr.case_id: cr for cr in s.scalars(select(CaseResult).where(CaseResult.round_id == r.id))}
+            users = {u.id: u for u in s.scalars(select(User).options(selectinload(User.unit)))}
+            rows = []
+            counts: dict[str, int] = defaultdict(int)
+            for rc in sorted(rcs, key=lambda x: cases[x.case_id].doc_no):
+                c = cases[rc.case_id]
+                revs = {v.reviewer_id: v for v in reviews[c.id]}
+                slots = []
+                reviewer_ids = [a.reviewer_id for a in assigned[c.id]] + [
+                    rid for rid in revs if rid not in {a.reviewer_id for a in assigned[c.id]}]
+                for rid in reviewer_ids:
+                    a = next((x for x in assigned[c.id] if x.reviewer_id == rid), None)
+                    v = revs.get(rid)
+                    u = users[rid]
+                    slots.append(ReviewerSlot(rid, u.name, u.unit.name if u.unit else "",
+                                              a.status if a else AssignmentStatus.DEPLOYED,
+                                              v.status if v else None, v.total if v else None,
+                                              v.grade if v else None, a.reason if a else "", a.override if a else False))
+                submitted = [v for v in reviews[c.id] if v.status is ReviewStatus.SUBMITTED]
+                mean = None
+                if submitted:
+                    mean = (sum((v.total or Decimal(0) for v in submitted), Decimal(0)) / len(submitted)).quantize(
+                        Decimal("0.01"))
+                flags = case_flags(self.ws, submitted, threshold, {u.id: u.name for u in users.values()})
+                cr = results.get(c.id)
+                counts["cases"] += 1
+                counts["submitted_reviews"] += len(submitted)
+                counts["assigned_reviews"] += len([a for a in assigned[c.id] if a.status is AssignmentStatus.DEPLOYED])
+                counts["flagged"] += bool(flags)
+                rows.append(CaseStatusRow(
+                    case_id=c.id, doc_no=c.doc_no, case_type_name=self.ws.rules.case_type_name(c.case_type),
+                    handlers=tuple(h.officer.name for h in c.handlers), handler_unit=c.unit.name if c.unit else "",
+                    origin=rc.origin, reviewers=tuple(slots), submitted=len(submitted),
+                    final_total=cr.total if cr else None, final_grade=cr.grade if cr else None, mean_total=mean,
+                    flags=tuple(flags)))
+            return RoundStatusReport(round_dto(s, r), tuple(rows), dict(counts))
+
+
+def _months_back(month: str, n: int) -> str:
+    y, m = int(month[:4]), int(month[5:])
+    m -= n
+    while m <= 0:
+        m += 12
+        y -= 1
+    return f"{y:04d}-{m:02d}"
