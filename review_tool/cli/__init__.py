@@ -19,7 +19,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from review_tool.cli import cmd_cases, cmd_checklists, cmd_db, cmd_demo, cmd_org, cmd_reports
+    from review_tool.cli import cmd_cases, cmd_checklists, cmd_db, cmd_demo, cmd_org, cmd_reports, cmd_rounds
 
     common = argparse.ArgumentParser(add_help=False)
     add_common(common)
@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the application (the default)")
     gui.set_defaults(handler=run_gui)
-    for module in (cmd_db, cmd_checklists, cmd_demo, cmd_cases, cmd_org, cmd_reports):
+    for module in (cmd_db, cmd_checklists, cmd_demo, cmd_cases, cmd_org, cmd_rounds, cmd_reports):
         module.register(sub, common)
     return parser
 
@@ -66,6 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return fail("interrupted", code=130)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception:  # a bug: short message for the user, the traceback to a log file
         path = log_crash(traceback.format_exc())
         return fail(f"internal error; details were written to {path}")

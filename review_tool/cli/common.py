@@ -8,6 +8,7 @@ import json
 import sys
 from decimal import Decimal
 from enum import Enum
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,10 @@ def to_jsonable(v: Any) -> Any:
         return v.isoformat()
     if isinstance(v, Decimal):
         return str(v)
+    if isinstance(v, Fraction):
+        from review_tool.rounds.calibration import display
+
+        return display(v, 4)
     if isinstance(v, Enum):
         return v.value
     if isinstance(v, Path):

@@ -247,7 +247,7 @@ def _simulate_reviews(ws: Workspace, dm: DemoMonth, month: str, rng: random.Rand
         defects_by_key.setdefault(doc_no_key(d.doc_no), []).append(d)
     users = {u.id: u for u in ws.org.users(Role.REVIEWER)}
     # each reviewer has a temperament: how often they catch a planted problem and add a minor one
-    temper = {uid: (0.6 + 0.35 * rng.random(), 0.005 + 0.03 * rng.random()) for uid in sorted(users)}
+    temper = {uid: (0.55 + 0.4 * rng.random(), 0.08 * rng.random() ** 2) for uid in sorted(users)}
     n = 0
     assignments = sorted(ws.rounds.assignments(month), key=lambda a: (a.case_id, a.reviewer_id))
     for k, a in enumerate(assignments):

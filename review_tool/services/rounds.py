@@ -456,7 +456,8 @@ class RoundService(Service):
         for a in rows:
             extra = f"（{label(a.status)}）" if a.status is not AssignmentStatus.DEPLOYED else ""
             warn = f" ⚠ {'；'.join(a.warnings)}" if a.warnings else ""
-            lines.append(f"{a.reviewer_name}（{a.reviewer_unit}）{extra}：{a.reason}{warn}")
+            reason = a.reason.removeprefix(f"{a.reviewer_name}：")
+            lines.append(f"{a.reviewer_name}（{a.reviewer_unit}）{extra}：{reason}{warn}")
         return "\n".join(lines)
 
     def my_cases(self, round_ref: str | int, reviewer_id: int | None = None) -> list[int]:
