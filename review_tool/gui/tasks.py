@@ -17,6 +17,7 @@ Callers must not touch widgets, models or the Workspace's ORM from inside `fn`:
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -39,6 +40,14 @@ log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 
 
+class TaskHandle:
+    """The Qt-free half of a task, the only part a worker thread sees."""
+
+    def __init__(self) -> None:
+        self.progress = LatestProgress()
+        self.cancel_token = CancelToken()
+
+
 class Task(QObject):
     """One piece of work submitted to the runner.
 
@@ -54,8 +63,9 @@ class Task(QObject):
     def __init__(self, label: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.label = label
-        self.progress = LatestProgress()
-        self.cancel_token = CancelToken()
+        self.handle = TaskHandle()
+        self.progress = self.handle.progress
+        self.cancel_token = self.handle.cancel_token
         self.started = time.monotonic()
         self.done = False
         self.ok = False
@@ -77,6 +87,52 @@ class Task(QObject):
             self.progressed.emit(*value)
 
 
+class MainThreadGC(QObject):
+    """Run Python's cyclic garbage collector on the UI thread only.
+
+    Left to itself, the collector runs on whichever thread happens to allocate, so a DB
+    worker can end up freeing a dialog or widget wrapper caught in a reference cycle;
+    shiboken then defers the C++ deletion to the main thread, and PySide 6.12 crashed on
+    that path. While any TaskRunner is alive, automatic collection is off and this timer
+    collects on the UI thread instead (the technique Anki and calibre use).
+    """
+
+    _instance: MainThreadGC | None = None
+    _users = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    @classmethod
+    def acquire(cls) -> None:
+        if cls._instance is None:
+            cls._instance = MainThreadGC()
+            gc.disable()
+        cls._users += 1
+
+    @classmethod
+    def release(cls) -> None:
+        cls._users = max(0, cls._users - 1)
+        if cls._users == 0 and cls._instance is not None:
+            cls._instance._timer.stop()
+            cls._instance = None
+            gc.enable()
+            gc.collect()
+
+    def collect(self) -> None:
+        threshold = gc.get_threshold()[0]
+        if gc.get_count()[0] > threshold:
+            gc.collect(0)
+            if gc.get_count()[1] > gc.get_threshold()[1]:
+                gc.collect(1)
+                if gc.get_count()[2] > gc.get_threshold()[2]:
+                    gc.collect(2)
+
+
 class TaskRunner(QObject):
     """The DB executor (one worker) plus an I/O pool, with results delivered on the UI thread.
 
@@ -88,7 +144,7 @@ class TaskRunner(QObject):
         _watched: long tasks whose progress the timer polls.
     """
 
-    _delivered = Signal(object, object, object, object, object)  # task, ok, value, on_done, on_error
+    _delivered = Signal(int, bool, object)  # task id, ok, result or exception
     busy_changed = Signal(bool)
     failed = Signal(str, object)  # message, exception: errors nobody handled
 
@@ -105,8 +161,11 @@ class TaskRunner(QObject):
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._poll)
         self._delivered.connect(self._deliver)  # queued: emitted from worker threads
+        MainThreadGC.acquire()
         self._closed = False
         self._wake = threading.Event()  # set by a worker when it hands a result back
+        self._tasks: dict[int, tuple[Task, Callback | None, Callback | None]] = {}
+        self._next_id = 0
 
     # -- the workspace ------------------------------------------------------------------
     @property
@@ -126,71 +185,52 @@ class TaskRunner(QObject):
            on_error: Callback | None = None, label: str = "") -> Task:
         """Run `fn(workspace)` on the database worker; `on_done(result)` / `on_error(exc)` on the UI thread."""
         ws = self._ws
+        return self._submit(self._db, lambda _handle: _with_workspace(ws, fn), on_done, on_error, label)
 
-        def call() -> Any:
-            if ws is None:
-                from review_tool.domain.errors import UsageError
-                from review_tool.i18n import translate
-
-                raise UsageError(translate("gui", "No database is open"))
-            return fn(ws)
-
-        return self._submit(self._db, call, on_done, on_error, label)
-
-    def db_task(self, fn: Callable[[Workspace, Task], Any], *, on_done: Callback | None = None,
+    def db_task(self, fn: Callable[[Workspace, TaskHandle], Any], *, on_done: Callback | None = None,
                 on_error: Callback | None = None, label: str = "") -> Task:
-        """Like `db`, but `fn(workspace, task)` gets the task for progress and cancel."""
-        holder: list[Task] = []
+        """Like `db`, but `fn(workspace, handle)` gets the Qt-free handle (progress, cancel_token) of the task."""
         ws = self._ws
-
-        def call() -> Any:
-            if ws is None:
-                from review_tool.domain.errors import UsageError
-                from review_tool.i18n import translate
-
-                raise UsageError(translate("gui", "No database is open"))
-            return fn(ws, holder[0])
-
-        task = Task(label, self)
-        holder.append(task)
-        self._watch(task)
-        return self._submit(self._db, call, on_done, on_error, label, task=task)
+        return self._submit(self._db, lambda handle: _with_workspace(ws, lambda w: fn(w, handle)), on_done,
+                            on_error, label, watch=True)
 
     def io(self, fn: Callable[[], Any], *, on_done: Callback | None = None, on_error: Callback | None = None,
            label: str = "") -> Task:
         """Run `fn()` (no database) on the I/O pool."""
-        return self._submit(self._io, fn, on_done, on_error, label)
+        return self._submit(self._io, lambda _handle: fn(), on_done, on_error, label)
 
     def db_plain(self, fn: Callable[[], Any], *, on_done: Callback | None = None,
                  on_error: Callback | None = None, label: str = "") -> Task:
         """Run `fn()` on the database worker, behind every DB task already queued (e.g. opening a Workspace)."""
-        return self._submit(self._db, fn, on_done, on_error, label)
+        return self._submit(self._db, lambda _handle: fn(), on_done, on_error, label)
 
-    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Callback | None,
-                on_error: Callback | None, label: str, *, task: Task | None = None) -> Task:
+    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[TaskHandle], Any], on_done: Callback | None,
+                on_error: Callback | None, label: str, *, watch: bool = False) -> Task:
+        # The worker gets only plain Python objects (the task's number, its Qt-free handle, `fn`): the
+        # Task, the callbacks and the widgets they belong to stay referenced from the UI thread alone.
+        # A Qt wrapper released on a worker thread is deleted through shiboken's "delete in main thread"
+        # path, which crashed PySide 6.12 here.
         if self._closed:
             raise RuntimeError("the task runner is shut down")
-        task = task or Task(label, self)
+        task = Task(label)  # no parent: freed (on this thread) once neither the runner nor the caller holds it
+        self._next_id += 1
+        task_id = self._next_id
+        self._tasks[task_id] = (task, on_done, on_error)
+        handle = task.handle
+        if watch:
+            self._watch(task)
         with self._lock:
             self._pending += 1
             first = self._pending == 1
         if first:
             self.busy_changed.emit(True)
-
-        def run() -> None:
-            try:
-                value = fn()
-            except BaseException as exc:  # delivered to the UI thread, never lost in a worker
-                if not isinstance(exc, Exception):
-                    raise
-                exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-                self._delivered.emit(task, False, exc, on_done, on_error)
-            else:
-                self._delivered.emit(task, True, value, on_done, on_error)
-            self._wake.set()
-
-        pool.submit(run)
+        pool.submit(_run, fn, handle, task_id, self._emit_delivered)
         return task
+
+    def _emit_delivered(self, task_id: int, ok: bool, value: Any) -> None:
+        """Called on a worker thread: queue the result for the UI thread and wake `wait_idle`."""
+        self._delivered.emit(task_id, ok, value)
+        self._wake.set()
 
     def _watch(self, task: Task) -> None:
         self._watched.append(task)
@@ -204,7 +244,8 @@ class TaskRunner(QObject):
             self._timer.stop()
 
     # -- delivering -----------------------------------------------------------------------
-    def _deliver(self, task: Task, ok: bool, value: Any, on_done: Callback | None, on_error: Callback | None) -> None:
+    def _deliver(self, task_id: int, ok: bool, value: Any) -> None:
+        task, on_done, on_error = self._tasks.pop(task_id)
         with self._lock:
             self._pending -= 1
             idle = self._pending == 0
@@ -276,6 +317,28 @@ class TaskRunner(QObject):
             self._db.submit(ws.close)
         self._db.shutdown(wait=True)
         self._io.shutdown(wait=False, cancel_futures=True)
+        MainThreadGC.release()
+
+
+def _with_workspace(ws: Workspace | None, fn: Callable[[Workspace], Any]) -> Any:
+    if ws is None:
+        from review_tool.domain.errors import UsageError
+        from review_tool.i18n import translate
+
+        raise UsageError(translate("gui", "No database is open"))
+    return fn(ws)
+
+
+def _run(fn: Callable[[TaskHandle], Any], handle: TaskHandle, task_id: int,
+         deliver: Callable[[int, bool, Any], None]) -> None:
+    """The worker side of a task: run it and hand back the result or the exception (never lost)."""
+    try:
+        value = fn(handle)
+    except Exception as exc:
+        exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+        deliver(task_id, False, exc.with_traceback(None))
+    else:
+        deliver(task_id, True, value)
 
 
 def _alive(callback: Callable[..., Any]) -> bool:

@@ -46,6 +46,26 @@ def make_sample(folder: Path, template_db: Path, **kw: object) -> SampleDb:
     return SampleDb(db, case)
 
 
+_RULES: dict[tuple[str, str], object] = {}
+
+
+@pytest.fixture(autouse=True)
+def _rules_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading the bundled rules takes about a second; the GUI tests open many workspaces on the same rules."""
+    import review_tool.workspace as workspace_module
+    from review_tool.rules.loader import load_rules
+
+    def cached(root: Path, overlay: Path | None = None) -> object:
+        if overlay is not None and not overlay.exists():
+            overlay = None  # every test has its own (empty) per-user folder
+        key = (str(root), str(overlay))
+        if key not in _RULES:
+            _RULES[key] = load_rules(root, overlay=overlay)
+        return _RULES[key]
+
+    monkeypatch.setattr(workspace_module, "load_rules", cached)
+
+
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> SampleDb:
     return make_sample(tmp_path_factory.mktemp("sample"), template_db)

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review_tool.gui.tasks import Task, TaskRunner
+from review_tool.gui.tasks import Task, TaskHandle, TaskRunner
 
 
-def run_import(ws: Any, task: Task, *, paths: list[Path], register: Path | None, password: str | None) -> Any:
+def run_import(ws: Any, task: TaskHandle, *, paths: list[Path], register: Path | None, password: str | None) -> Any:
     """The DB-worker side: the importer writes its progress into the task (Qt-free callback and token)."""
     return ws.imports.import_paths(paths, register=register, password=password or None, progress=task.progress,
                                    cancel=task.cancel_token)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from review_tool.gui.models.document_index import Col, DocumentIndexModel
+from review_tool.gui.widgets.text_dialogs import exec_dialog
 from review_tool.services.dto import DocumentDTO, FileDTO
 
 Apply = Callable[[Callable[[Any], Any]], None]
@@ -244,7 +245,7 @@ class DocumentIndexPanel(QWidget):
         dlg = RangeDialog(title=self.tr("Change the document type"), pages=f.pages if f else d.last_page,
                           first=d.first_page, last=d.last_page, vocabulary=self._vocabulary, doc_type=d.doc_type,
                           fixed_range=True, parent=self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if exec_dialog(dlg):
             _, _, code = dlg.values()
             self._run(lambda ws: ws.cases.retag(d.id, code))
 
@@ -259,7 +260,7 @@ class DocumentIndexPanel(QWidget):
         dlg = RangeDialog(title=self.tr("Split: pages {first}–{last} become a new document").format(
             first=page, last=d.last_page), pages=f.pages if f else d.last_page, first=page, last=d.last_page,
             vocabulary=self._vocabulary, doc_type=d.doc_type, fixed_range=True, parent=self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if exec_dialog(dlg):
             _, _, code = dlg.values()
             self._run(lambda ws: ws.cases.split(d.id, page, doc_type=code))
 
@@ -279,7 +280,7 @@ class DocumentIndexPanel(QWidget):
             return
         dlg = RangeDialog(title=self.tr("Add a page range"), pages=f.pages, first=page, last=page,
                           vocabulary=self._vocabulary, parent=self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if exec_dialog(dlg):
             first, last, code = dlg.values()
             self._run(lambda ws: ws.cases.set_range(f.id, first, last, code))
 

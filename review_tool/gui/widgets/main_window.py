@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -35,6 +34,7 @@ from review_tool.gui.signals import AppSignals, Changes
 from review_tool.gui.tasks import TaskRunner
 from review_tool.gui.widgets.case_browser import CaseBrowser
 from review_tool.gui.widgets.review_workspace import ReviewWorkspace
+from review_tool.gui.widgets.text_dialogs import exec_dialog
 from review_tool.gui.widgets.workspace_actions import MENU_GROUPS
 from review_tool.services.dto import CaseRow, RoundDTO, UserDTO
 
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
             return
         last = self.settings.last_user.get(self.url or "")
         dlg = UserChooser(users, last=last, parent=self)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.chosen():
+        if exec_dialog(dlg) and dlg.chosen():
             self.set_user(dlg.chosen() or "")
 
     def set_user(self, name: str, *, ask_if_unknown: bool = False) -> None:
@@ -390,13 +390,13 @@ class MainWindow(QMainWindow):
 
         dlg = ImportDialog(runner=self.runner, parent=self)
         dlg.imported.connect(lambda _r: self.refresh_rounds())
-        dlg.exec()
+        exec_dialog(dlg)
 
     def show_settings(self) -> None:
         from review_tool.gui.widgets.settings_dialog import SettingsDialog
 
         dlg = SettingsDialog(self.settings, self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
+        if not exec_dialog(dlg):
             return
         values = dlg.values()
         self.settings.report_font = str(values["report_font"])
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from review_tool.gui.widgets.shortcuts_dialog import ShortcutsDialog
 
-        ShortcutsDialog(self.workspace.actions.actions, self).exec()
+        exec_dialog(ShortcutsDialog(self.workspace.actions.actions, self))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr(

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from review_tool.domain.enums import Outcome
 from review_tool.gui.operations import add_timestamp, mark_remaining, set_note
 from review_tool.gui.signals import Changes
 from review_tool.gui.widgets.deduction_dialog import DeductionDialog, PlayerMark
-from review_tool.gui.widgets.text_dialogs import NoteDialog, ask_reason
+from review_tool.gui.widgets.text_dialogs import NoteDialog, ask_reason, exec_dialog
 from review_tool.services.dto import ReviewDTO, TimeRef
 
 if TYPE_CHECKING:
@@ -122,19 +122,18 @@ class ReviewActionsMixin(_Base):
             return None
         return PlayerMark(r.id, self.recordings.position_ms(), self.recordings.recording_name(r.id))
 
-    def deduct(self, *, mark: PlayerMark | None = None) -> DeductionDialog | None:
+    def deduct(self, *, mark: PlayerMark | None = None) -> None:
         """D: the deduction dialog for the current item; saved when the dialog is accepted."""
         item_id = self._target()
         if item_id is None or self.review is None:
-            return None
+            return
         item = self.review.checklist.item(item_id)
         names = {r.id: self.recordings.recording_name(r.id) for r in self.recordings.model.recordings()}
         dlg = DeductionDialog(item=item, review=self.review, page=self.pdf.current_page(), file_id=self.pdf.file_id,
                               page_count=self.pdf.page_count_total(), mark=mark or self._player_mark(),
                               cite_mark=mark is not None, recording_names=names, parent=self)
-        self._open_dialog = dlg
-        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.result is None:
-            return dlg
+        if not exec_dialog(dlg) or dlg.result is None:
+            return
         d = dlg.result
         review_id = self.review.id
         self._save(lambda ws: ws.reviews.record(
@@ -142,7 +141,6 @@ class ReviewActionsMixin(_Base):
             note=d.note, pages=list(d.pages), timestamps=list(d.timestamps), change_reason=d.change_reason),
             item_id=item_id, pending=Outcome.DEDUCT)
         self.checklist.next_item()
-        return dlg
 
     def edit_note(self) -> None:
         item_id = self._target()
@@ -153,7 +151,7 @@ class ReviewActionsMixin(_Base):
             self.signals.status_message.emit(self.tr("Rate the item first, then add a note (E)"))
             return
         dlg = NoteDialog(title=self.tr("Note on {item}").format(item=item_id), text=r.note, parent=self)
-        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.text() == r.note:
+        if not exec_dialog(dlg) or dlg.text() == r.note:
             return
         reason = self._change_reason()
         if reason is None:
@@ -210,6 +208,7 @@ class ReviewActionsMixin(_Base):
             go = box.addButton(self.tr("Go to the first one"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
+            box.deleteLater()
             if box.clickedButton() is go:
                 self.checklist.select_item(todo[0])
             return
@@ -239,5 +238,4 @@ class ReviewActionsMixin(_Base):
         from review_tool.gui.widgets.history_dialog import HistoryDialog
 
         dlg = HistoryDialog(runner=self.runner, review=self.review, parent=self)
-        self._open_dialog = dlg
-        dlg.exec()
+        exec_dialog(dlg)

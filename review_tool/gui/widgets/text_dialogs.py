@@ -76,4 +76,13 @@ class ReasonDialog(QDialog):
 
 def ask_reason(parent: QWidget, *, title: str, prompt: str, text: str = "") -> str | None:
     dlg = ReasonDialog(title=title, prompt=prompt, text=text, parent=parent)
-    return dlg.text() if dlg.exec() == QDialog.DialogCode.Accepted else None
+    return dlg.text() if exec_dialog(dlg) else None
+
+
+def exec_dialog(dlg: QDialog) -> bool:
+    """Run a modal dialog; True if accepted. The dialog is deleted afterwards (parented dialogs would pile
+    up otherwise); read its values right after this returns, before the event loop runs again."""
+    try:
+        return dlg.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dlg.deleteLater()
