@@ -134,11 +134,11 @@ def main() -> int:
     print(f"floor: {t_floor:7.2f} s  {n_floor:5d} pages  {n_floor / t_floor:7.1f} pages/s  (plain tables, same DTOs, best of {args.repeat})")
     print(f"ratio: ours / floor = {t_ours / t_floor:.2f}x time (end to end), {t_render / t_floor:.2f}x (layout only); "
           f"per page {(t_render / n_ours) / (t_floor / n_floor):.2f}x")
-    try:
-        import rl_accel  # noqa: F401
+    from reportlab.lib import rl_accel
 
+    if type(rl_accel.fp_str).__name__ == "builtin_function_or_method":
         print("reportlab C accelerators (rl_accel): present")
-    except ImportError:
+    else:
         print("reportlab C accelerators (rl_accel): absent; `pip install rl_accel` speeds both up")
     if args.keep is None:
         print(f"(files in {folder})")
