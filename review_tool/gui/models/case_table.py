@@ -110,7 +110,7 @@ class CaseTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         r = self._rows[index.row()]
-        col = Col(index.column())
+        col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == ROW_ROLE:
@@ -136,7 +136,7 @@ class CaseTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _display(self, r: CaseRow, col: Col) -> str:
+    def _display(self, r: CaseRow, col: int) -> str:
         if col == Col.DOC_NO:
             return r.doc_no
         if col == Col.TYPE:
@@ -156,7 +156,7 @@ class CaseTableModel(QAbstractTableModel):
         return ""
 
     @staticmethod
-    def _sort_key(r: CaseRow, col: Col) -> Any:
+    def _sort_key(r: CaseRow, col: int) -> Any:
         if col == Col.SCORE:
             return float(r.score) if r.score is not None else -1.0
         if col == Col.PROGRESS:

@@ -33,6 +33,13 @@ OUTCOME_COLOURS = {
 UNREVIEWED_COLOUR = QColor("#b36b00")
 
 
+ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+    ROW_ROLE, ID_ROLE, KIND_ROLE,
+})
+
+
 class Col(IntEnum):
     ITEM = 0
     POINTS = 1
@@ -62,12 +69,14 @@ class ChecklistModel(QAbstractItemModel):
         self._review: ReviewDTO | None = None
         self._sections: tuple[Section, ...] = ()
         self._pending: dict[str, Outcome | None] = {}
+        self._cache: dict[tuple[int, int, int, int], Any] = {}
 
     # -- data in -----------------------------------------------------------------------------
     def set_review(self, review: ReviewDTO) -> None:
         """Show `review`; a review of the same checklist only updates the rows that changed."""
         old = self._review
         same = old is not None and old.id == review.id and old.checklist_version_id == review.checklist_version_id
+        self._cache.clear()
         if not same:
             self.beginResetModel()
             self._review = review
@@ -89,6 +98,7 @@ class ChecklistModel(QAbstractItemModel):
     def set_pending(self, item_id: str, outcome: Outcome | None) -> None:
         """Show an outcome as sent but not yet saved."""
         self._pending[item_id] = outcome
+        self._cache.clear()
         idx = self.index_of(item_id)
         if idx.isValid():
             self.dataChanged.emit(idx, idx.siblingAtColumn(len(Col) - 1))
@@ -96,6 +106,7 @@ class ChecklistModel(QAbstractItemModel):
     def clear_pending(self) -> None:
         items = list(self._pending)
         self._pending.clear()
+        self._cache.clear()
         for item_id in items:
             idx = self.index_of(item_id)
             if idx.isValid():
@@ -169,23 +180,35 @@ class ChecklistModel(QAbstractItemModel):
 
     # -- Qt data ------------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._review is None:
+        # Views ask for ~9 roles per cell on every paint: answer unknown roles at once and remember the
+        # rest until the review changes (painting a 60-item checklist stays a few milliseconds).
+        if role not in ROLES or self._review is None or not index.isValid():
             return None
+        key = (index.internalId(), index.row(), index.column(), role)
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        value = self._data(index, role)
+        self._cache[key] = value
+        return value
+
+    def _data(self, index: Index, role: int) -> Any:
         if index.internalId() == 0:
             if index.row() >= len(self._sections):
                 return None
-            return self._section_data(index.row(), Col(index.column()), role)
+            return self._section_data(index.row(), index.column(), role)
         item = self.item_at(index)
         if item is None:
             return None
-        return self._item_data(item, Col(index.column()), role)
+        return self._item_data(item, index.column(), role)
 
     def _section_score(self, row: int) -> SectionScore | None:
         assert self._review is not None
         scores = self._review.score.sections
         return scores[row] if row < len(scores) else None
 
-    def _section_data(self, row: int, col: Col, role: int) -> Any:
+    def _section_data(self, row: int, col: int, role: int) -> Any:
         s = self._sections[row]
         sc = self._section_score(row)
         if role == KIND_ROLE:
@@ -218,7 +241,7 @@ class ChecklistModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _item_data(self, item: Item, col: Col, role: int) -> Any:
+    def _item_data(self, item: Item, col: int, role: int) -> Any:
         assert self._review is not None
         r = self._review.results.get(item.id)
         pending = item.id in self._pending

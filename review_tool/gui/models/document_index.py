@@ -21,6 +21,13 @@ HIGHLIGHT = QColor("#fff3c4")  # documents the current checklist item concerns
 CURRENT = QColor("#dbe9ff")  # the document on screen
 
 
+ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+    ROW_ROLE, ID_ROLE, KIND_ROLE,
+})
+
+
 class Col(IntEnum):
     TITLE = 0
     PAGES = 1
@@ -149,9 +156,9 @@ class DocumentIndexModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ROLES or not index.isValid():
             return None
-        col = Col(index.column())
+        col = index.column()
         if index.internalId() == 0:
             if index.row() >= len(self._files):
                 return None
@@ -159,7 +166,7 @@ class DocumentIndexModel(QAbstractItemModel):
         d = self.document_at(index)
         return self._doc_data(d, col, role) if d is not None else None
 
-    def _file_data(self, f: FileDTO, col: Col, role: int) -> Any:
+    def _file_data(self, f: FileDTO, col: int, role: int) -> Any:
         if role == KIND_ROLE:
             return "file"
         if role in (ID_ROLE,):
@@ -181,7 +188,7 @@ class DocumentIndexModel(QAbstractItemModel):
             return font
         return None
 
-    def _doc_data(self, d: DocumentDTO, col: Col, role: int) -> Any:
+    def _doc_data(self, d: DocumentDTO, col: int, role: int) -> Any:
         if role == KIND_ROLE:
             return "document"
         if role == ID_ROLE:

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from review_tool.domain.checklist import Item
 from review_tool.domain.enums import Outcome
 from review_tool.gui import labels
-from review_tool.gui.models.checklist_model import ChecklistModel, Col
+from review_tool.gui.models.checklist_model import CTX, ChecklistModel, Col
+from review_tool.i18n import translate
 from review_tool.services.dto import DocumentDTO, ReviewDTO
 
 
@@ -134,8 +135,17 @@ class ChecklistPanel(QWidget):
         h = self.tree.header()
         h.setStretchLastSection(False)
         h.setSectionResizeMode(Col.ITEM, QHeaderView.ResizeMode.Stretch)
-        for c in (Col.POINTS, Col.RESULT, Col.DEDUCTED):
-            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths from the font, not ResizeToContents: that asks the model for every row (slow in Python)
+        fm = self.fontMetrics()
+        samples = {
+            Col.POINTS: ["100"],
+            Col.RESULT: [translate(CTX, "{done}/{total} done").format(done=88, total=88), labels.label(None)],
+            Col.DEDUCTED: [translate(CTX, "{score} left").format(score="88.5"), "−88.5"],
+        }
+        for c, texts in samples.items():
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            texts.append(self.model.headerData(c, Qt.Orientation.Horizontal) or "")
+            h.resizeSection(c, max(fm.horizontalAdvance(t) for t in texts) + 28)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self.tree.expandAll)
 

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from review_tool.domain.enums import IndexSource
+from review_tool.gui import labels
 from review_tool.gui.models.document_index import Col, DocumentIndexModel
 from review_tool.gui.widgets.text_dialogs import exec_dialog
 from review_tool.services.dto import DocumentDTO, FileDTO
@@ -133,8 +135,11 @@ class DocumentIndexPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Col.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Col.PAGES, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Col.SOURCE, QHeaderView.ResizeMode.ResizeToContents)
+        fm = self.fontMetrics()  # fixed widths: ResizeToContents would ask the model for every row
+        for col, samples in ((Col.PAGES, ["888–888"]), (Col.SOURCE, [labels.label(s) for s in IndexSource])):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            samples.append(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(col, max(fm.horizontalAdvance(t) for t in samples) + 20)
 
         self.retag_action = QAction(self.tr("Change the type…"), self)
         self.retag_action.triggered.connect(self.retag_selected)

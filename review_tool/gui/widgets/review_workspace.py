@@ -154,6 +154,8 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         self.close_requested.emit()
 
     def _opened(self, bundle: OpenBundle) -> None:
+        """Show the case in two steps, each painted before the next, so no frame takes long:
+        first the checklist and the score, then the file, its index and the recordings."""
         self.detail, self.review, self.user = bundle.detail, bundle.review, bundle.user
         self._vocabulary = bundle.vocabulary
         self._file_checks = {}
@@ -162,18 +164,27 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         self.title.setText(row.doc_no)
         self.subtitle.setText("　".join(x for x in (row.case_type_name, row.unit_name, row.party,
                                                       "、".join(row.handlers)) if x))
+        self.index.set_files(())
+        with QSignalBlocker(self.checklist.tree.selectionModel()):
+            self.checklist.set_review(bundle.review)
+            item = self._restore.get("item")
+            if not (isinstance(item, str) and self.checklist.select_item(item)):
+                if self.checklist.next_unreviewed() is None:
+                    self.checklist.next_item()
+        self.checklist.refresh_detail()
+        self._apply_editability()
+        self.checklist.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.checklist.repaint()  # paint this step now; the next comes in a later event-loop turn
+        # (1 ms, not 0: a 0 ms single shot is a posted call that runs before any pending timer or input)
+        QTimer.singleShot(1, lambda: self._opened_files(bundle))
+
+    def _opened_files(self, bundle: OpenBundle) -> None:
+        if self.review is None or self.review.id != bundle.review.id:
+            return  # another case was opened meanwhile
         self.index.configure(vocabulary=bundle.vocabulary, apply=self.apply_index_change,
                              current_page=self._page_on_screen)
         self.index.set_files(bundle.detail.files)
         self.recordings.set_recordings(bundle.detail.recordings)
-        with QSignalBlocker(self.checklist.tree.selectionModel()):
-            self.checklist.set_review(bundle.review)
-        self._apply_editability()
-        item = self._restore.get("item")
-        if not (isinstance(item, str) and self.checklist.select_item(item)):
-            if self.checklist.next_unreviewed() is None:
-                self.checklist.next_item()
-        self._item_changed(self.checklist.current_item_id())
         file = self._file(self._restore.get("file"))
         if file is not None:
             self.pdf.load_file(file)
@@ -181,8 +192,9 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
             self.pdf.close_file()
         for f in bundle.detail.files:
             self.runner.io(lambda f=f: check_file(f), on_done=self._file_checked)
-        self.checklist.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         self._opening = False
+        self._item_changed(self.checklist.current_item_id())
+        row = bundle.detail.row
         self.opened.emit(row.id)
         self.signals.case_opened.emit(row.id)
         if self._pdf_ready or file is None or not self.pdf.doc.pageCount():
