@@ -8,6 +8,7 @@ turned into floats here, for drawing only.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -35,6 +36,16 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
+
+
+def nice_step(span: float, ticks: int = 5) -> int:
+    """A whole tick step of 1, 2 or 5 × 10^k giving about `ticks` intervals over `span`."""
+    raw = max(span / ticks, 1.0)
+    magnitude = 10 ** int(math.floor(math.log10(raw)))
+    for m in (1, 2, 5, 10):
+        if m * magnitude >= raw:
+            return int(m * magnitude)
+    return int(10 * magnitude)
 
 
 def _title(d: Drawing, text: str, font: str) -> None:
@@ -95,7 +106,7 @@ def pareto(rows: Sequence[ParetoRow], *, font: str, width: float, height: float 
         return d
     x0, x1, y0, y1 = 26.0, width - 30, 30.0, height - 26
     max_n = max(r.count for r in rows)
-    step = max(1, -(-max_n // 5))
+    step = nice_step(max_n)
     top_n = step * (-(-max_n // step))
     slot = (x1 - x0) / len(rows)
     for k in range(0, top_n + 1, step):

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from review_tool.domain.checklist import Checklist
-from review_tool.domain.enums import FindingStatus, RoundStatus, UnitKind, label
+from review_tool.domain.enums import FindingStatus, RoundStatus, UnitKind, VetoKind, label
 from review_tool.domain.timeutil import to_china
 from review_tool.i18n import QT_TRANSLATE_NOOP
 from review_tool.progress import CancelToken
@@ -117,9 +117,13 @@ def _trend(s: Session, data: RoundData, rnd: ReviewRound) -> list[TrendPoint]:
 
 
 def _typical(ws: Workspace, calcs: Sequence[CaseCalc]) -> tuple[ProblemRow, ...]:
-    """Veto problems first, then the heaviest deductions; one per item, two per case at most."""
+    """Problems that fail or zero a file first, then the heaviest deductions; one per item, two per case at most.
+
+    A "no excellent" veto costs no points and fails nothing, so it ranks with the light deductions.
+    """
     found: list[tuple[CaseCalc, Problem]] = [(c, p) for c in calcs for p in c.problems if p.reason]
-    found.sort(key=lambda cp: (cp[1].item.veto is None, -cp[1].points, cp[0].case.doc_no, cp[1].item.id))
+    found.sort(key=lambda cp: (cp[1].item.veto not in (VetoKind.FAIL, VetoKind.ZERO), -cp[1].points,
+                               cp[0].case.doc_no, cp[1].item.id))
     seen_items: set[str] = set()
     per_case: Counter[int] = Counter()
     out: list[ProblemRow] = []

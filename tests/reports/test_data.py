@@ -177,3 +177,8 @@ def test_stats_helpers() -> None:
 def test_case_not_in_the_named_round(scenario) -> None:  # type: ignore[no-untyped-def]
     with scenario.ws.session_factory() as s, pytest.raises(ReportError, match="不在 2025-03 评查轮次中"):
         build_sheets(s, scenario.ws, scenario.cases["A"], "2025-03")
+
+
+def test_typical_problems_put_failing_vetoes_first(scenario, may) -> None:  # type: ignore[no-untyped-def]
+    assert may.typical[0].doc_no == scenario.doc_nos["C"] and may.typical[0].veto
+    assert len({t.item_label for t in may.typical}) == len(may.typical)  # one row per item
