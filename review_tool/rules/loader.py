@@ -101,6 +101,7 @@ class RuleSet:
     selection: SelectionRulesFile | None = None
     register: RegisterFile | None = None
     deadlines: DeadlinesFile | None = None
+    fields: Any = None  # rules.fields.FieldsFile: label → field data for the importer
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     problems: list[RuleProblem] = field(default_factory=list)
 
@@ -245,6 +246,9 @@ def load_rules(root: Path, overlay: Path | None = None) -> RuleSet:
         rs.register, _ = _parse(f, RegisterFile, p)
     if f := files.get("deadlines.yaml"):
         rs.deadlines, _ = _parse(f, DeadlinesFile, p)
+    if f := need("fields.yaml"):
+        rs.fields = _load_fields(f, rs, p)
+    _check_case_type_indicators(files.get("case_types.yaml"), rs, p)
 
     holidays: set[dt.date] = set()
     workdays: set[dt.date] = set()
@@ -267,6 +271,42 @@ def load_rules(root: Path, overlay: Path | None = None) -> RuleSet:
         if code not in rs.checklists:
             p.append(RuleProblem(root / "standards", None, "", f"no usable checklist for case type '{code}' ({c.name})"))
     return rs
+
+
+def _load_fields(file: Path, rs: RuleSet, p: list[RuleProblem]) -> Any:
+    from review_tool.rules.fields import FieldsFileError, load_fields
+
+    try:
+        fields = load_fields(file)
+    except FieldsFileError as exc:
+        p.extend(RuleProblem(exc.file, line, where, msg) for line, where, msg in exc.problems)
+        return None
+    if rs.doc_types:
+        src = load_yaml(file)
+        raw = src.data.get("fields", []) if isinstance(src.data, dict) else []
+        for i, fd in enumerate(raw if isinstance(raw, list) else []):
+            for key in ("doc_types",):
+                for j, code in enumerate(fd.get(key, []) if isinstance(fd, dict) else []):
+                    if code not in rs.doc_types:
+                        loc = ("fields", i, key, j)
+                        p.append(RuleProblem(file, src.line_of(loc), format_loc(loc), f"unknown document type '{code}'"))
+            for k, lab in enumerate(fd.get("labels", []) if isinstance(fd, dict) else []):
+                for j, code in enumerate(lab.get("doc_types", []) if isinstance(lab, dict) else []):
+                    if code not in rs.doc_types:
+                        loc = ("fields", i, "labels", k, "doc_types", j)
+                        p.append(RuleProblem(file, src.line_of(loc), format_loc(loc), f"unknown document type '{code}'"))
+    return fields
+
+
+def _check_case_type_indicators(file: Path | None, rs: RuleSet, p: list[RuleProblem]) -> None:
+    if file is None or not rs.doc_types or not rs.case_types:
+        return
+    src = load_yaml(file)
+    for i, ct in enumerate(rs.case_types.values()):
+        for j, code in enumerate(ct.indicators):
+            if code not in rs.doc_types:
+                loc = ("case_types", i, "indicators", j)
+                p.append(RuleProblem(file, src.line_of(loc), format_loc(loc), f"unknown document type '{code}'"))
 
 
 def _check_doc_case_types(file: Path, dtf: DocTypesFile, rs: RuleSet, p: list[RuleProblem]) -> None:
