@@ -27,6 +27,7 @@ class Changes:
 
 class AppSignals(QObject):
     changes_applied = Signal(object, object)  # Changes, initiator (QObject | None)
+    saving = Signal()  # a change was sent to the database and is not committed yet
     saved = Signal(object)  # datetime of the last committed change
     save_failed = Signal(str)
     status_message = Signal(str)

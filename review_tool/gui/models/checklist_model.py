@@ -223,11 +223,11 @@ class ChecklistModel(QAbstractItemModel):
             if col == Col.POINTS:
                 return labels.points(s.points)
             if col == Col.RESULT and sc is not None:
-                return translate(CTX, "{done}/{total} done").format(done=sc.reviewed, total=sc.items)
+                return translate("ChecklistModel", "{done}/{total} done").format(done=sc.reviewed, total=sc.items)
             if col == Col.DEDUCTED and sc is not None:
                 if s.points == 0:
                     return ""
-                return translate(CTX, "{score} left").format(score=labels.points(sc.score))
+                return translate("ChecklistModel", "{score} left").format(score=labels.points(sc.score))
             return ""
         if role == Qt.ItemDataRole.FontRole:
             f = QFont()
@@ -254,7 +254,7 @@ class ChecklistModel(QAbstractItemModel):
             return item
         if role == Qt.ItemDataRole.DisplayRole:
             if col == Col.ITEM:
-                veto = translate(CTX, "[Veto] ") if item.veto is not None else ""
+                veto = translate("ChecklistModel", "[Veto] ") if item.veto is not None else ""
                 return f"{item.id}  {veto}{item.text}"
             if col == Col.POINTS:
                 return labels.points(item.points) if item.points else "—"
@@ -264,16 +264,16 @@ class ChecklistModel(QAbstractItemModel):
             if col == Col.DEDUCTED:
                 if pending or r is None or r.outcome is not Outcome.DEDUCT:
                     return ""
-                return "−" + labels.points(r.points) if r.points else translate(CTX, "veto")
+                return "−" + labels.points(r.points) if r.points else translate("ChecklistModel", "veto")
             return ""
         if role == Qt.ItemDataRole.ToolTipRole and col == Col.ITEM:
             parts = [f"{item.id} {item.text}", labels.rule_text(item)]
             if item.veto is not None:
                 parts.append(labels.label(item.veto))
             if item.guidance:
-                parts.append(translate(CTX, "What to look at: {text}").format(text=item.guidance))
+                parts.append(translate("ChecklistModel", "What to look at: {text}").format(text=item.guidance))
             if item.basis:
-                parts.append(translate(CTX, "Basis: {text}").format(text=item.basis))
+                parts.append(translate("ChecklistModel", "Basis: {text}").format(text=item.basis))
             return "\n".join(parts)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (Col.RESULT, Col.DEDUCTED):

@@ -177,7 +177,7 @@ class DocumentIndexModel(QAbstractItemModel):
             if col == Col.TITLE:
                 return f.relpath
             if col == Col.PAGES:
-                return translate(CTX, "{n} pages").format(n=f.pages)
+                return translate("DocumentIndexModel", "{n} pages").format(n=f.pages)
             if col == Col.SOURCE:
                 return labels.label(f.status) if f.status is not FileStatus.OK else ""
         if role == Qt.ItemDataRole.ForegroundRole and f.status is not FileStatus.OK:
@@ -197,16 +197,16 @@ class DocumentIndexModel(QAbstractItemModel):
             return d
         if role == Qt.ItemDataRole.DisplayRole:
             if col == Col.TITLE:
-                return d.type_title if d.doc_type else (d.title or translate(CTX, "Unrecognised document"))
+                return d.type_title if d.doc_type else (d.title or translate("DocumentIndexModel", "Unrecognised document"))
             if col == Col.PAGES:
                 return str(d.first_page) if d.first_page == d.last_page else f"{d.first_page}–{d.last_page}"
             if col == Col.SOURCE:
                 return labels.label(d.source)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = translate(CTX, "{title}, pages {first}–{last} ({source})").format(
+            tip = translate("DocumentIndexModel", "{title}, pages {first}–{last} ({source})").format(
                 title=d.type_title, first=d.first_page, last=d.last_page, source=labels.label(d.source))
             if d.title and d.title != d.type_title:
-                tip += "\n" + translate(CTX, "As found in the file: {title}").format(title=d.title)
+                tip += "\n" + translate("DocumentIndexModel", "As found in the file: {title}").format(title=d.title)
             return tip
         if role == Qt.ItemDataRole.BackgroundRole:
             if self._current is not None and self._current[0] == d.file_id \

@@ -62,19 +62,19 @@ def describe(value: dict[str, Any] | None) -> str:
         if outcome is Outcome.DEDUCT:
             text += " −" + labels.points(Decimal(str(value.get("points") or 0)))
             if value.get("occurrences"):
-                text += translate(CTX, " ({n}×)").format(n=value["occurrences"])
+                text += translate("HistoryModel", " ({n}×)").format(n=value["occurrences"])
             if value.get("reason"):
-                text += translate(CTX, ": {reason}").format(reason=value["reason"])
+                text += translate("HistoryModel", ": {reason}").format(reason=value["reason"])
         pages = [p["page"] if isinstance(p, dict) else p for p in value.get("pages") or []]
         if pages:
-            text += translate(CTX, " [p. {pages}]").format(pages=labels.pages_text(pages))
+            text += translate("HistoryModel", " [p. {pages}]").format(pages=labels.pages_text(pages))
         if value.get("note"):
-            text += translate(CTX, " — note: {note}").format(note=value["note"])
+            text += translate("HistoryModel", " — note: {note}").format(note=value["note"])
         return text
     if "items" in value:
-        return translate(CTX, "{n} items").format(n=len(value["items"]))
+        return translate("HistoryModel", "{n} items").format(n=len(value["items"]))
     if "total" in value:
-        return translate(CTX, "total {total}, {grade}").format(total=value.get("total"), grade=value.get("grade"))
+        return translate("HistoryModel", "total {total}, {grade}").format(total=value.get("total"), grade=value.get("grade"))
     if "status" in value:
         try:
             return labels.label(ReviewStatus(value["status"]))

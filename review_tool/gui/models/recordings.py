@@ -104,7 +104,7 @@ class RecordingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = r.relpath + (f"\n{r.step_name}" if r.step_name else "")
             if r.started_at is not None:
-                tip += "\n" + translate(CTX, "Started {time} (from {source})").format(
+                tip += "\n" + translate("RecordingsModel", "Started {time} (from {source})").format(
                     time=labels.local_time(r.started_at, "%Y-%m-%d %H:%M:%S"), source=r.start_source or "?")
             if problem:
                 tip += "\n" + problem

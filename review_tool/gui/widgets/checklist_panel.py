@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from review_tool.domain.checklist import Item
 from review_tool.domain.enums import Outcome
 from review_tool.gui import labels
-from review_tool.gui.models.checklist_model import CTX, ChecklistModel, Col
+from review_tool.gui.models.checklist_model import ChecklistModel, Col
 from review_tool.i18n import translate
 from review_tool.services.dto import DocumentDTO, ReviewDTO
 
@@ -139,8 +139,8 @@ class ChecklistPanel(QWidget):
         fm = self.fontMetrics()
         samples = {
             Col.POINTS: ["100"],
-            Col.RESULT: [translate(CTX, "{done}/{total} done").format(done=88, total=88), labels.label(None)],
-            Col.DEDUCTED: [translate(CTX, "{score} left").format(score="88.5"), "−88.5"],
+            Col.RESULT: [translate("ChecklistModel", "{done}/{total} done").format(done=88, total=88), labels.label(None)],
+            Col.DEDUCTED: [translate("ChecklistModel", "{score} left").format(score="88.5"), "−88.5"],
         }
         for c, texts in samples.items():
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
@@ -269,12 +269,16 @@ class ChecklistPanel(QWidget):
 
     def _item_html(self, item: Item, review: ReviewDTO) -> str:
         e = html.escape
+        # the words first (tr() inside an f-string is invisible to lupdate)
+        t_look, t_docs, t_missing = self.tr("What to look at:"), self.tr("Documents:"), self.tr("not found in the file")
+        t_cited, t_jump, t_note = self.tr("Cited:"), self.tr("(G jumps there)"), self.tr("Note:")
+        t_basis = self.tr("Basis:")
         parts = [f"<p><b>{e(item.id)}</b>　{e(item.text)}</p>",
                  f"<p style='color:#444'>{e(labels.rule_text(item))}"
                  + (f"　<span style='color:#b00020'><b>{e(labels.label(item.veto))}</b></span>" if item.veto else "")
                  + "</p>"]
         if item.guidance:
-            parts.append(f"<p style='color:#333'>{e(self.tr('What to look at:'))} {e(item.guidance)}</p>")
+            parts.append(f"<p style='color:#333'>{e(t_look)} {e(item.guidance)}</p>")
         if item.documents:
             links = []
             for code in item.documents:
@@ -282,12 +286,12 @@ class ChecklistPanel(QWidget):
                 if docs:
                     for d in docs:
                         pages = str(d.first_page) if d.first_page == d.last_page else f"{d.first_page}–{d.last_page}"
+                        where = self.tr("p. {pages}").format(pages=pages)
                         links.append(f"<a href='doc:{d.id}'>{e(d.type_title)}</a> "
-                                     f"<span style='color:#666'>{e(self.tr('p. {pages}').format(pages=pages))}</span>")
+                                     f"<span style='color:#666'>{e(where)}</span>")
                 else:
-                    links.append(f"<span style='color:#b36b00'>{e(self._doc_title(code))}"
-                                 f"（{e(self.tr('not found in the file'))}）</span>")
-            parts.append(f"<p>{e(self.tr('Documents:'))} " + "　".join(links) + "</p>")
+                    links.append(f"<span style='color:#b36b00'>{e(self._doc_title(code))}（{e(t_missing)}）</span>")
+            parts.append(f"<p>{e(t_docs)} " + "　".join(links) + "</p>")
         r = review.results.get(item.id)
         if r is not None:
             colour = {Outcome.PASS: "#1d7a35", Outcome.DEDUCT: "#c0392b"}.get(r.outcome, "#6b6b6b")
@@ -298,16 +302,20 @@ class ChecklistPanel(QWidget):
                     head += self.tr(" ({n} occurrences)").format(n=r.occurrences)
             parts.append(f"<hr><p><b style='color:{colour}'>{e(head)}</b>"
                          + (f"　{e(r.reason)}" if r.reason else "") + "</p>")
-            cites = [f"<a href='page:{p.file_id or ''}:{p.page}'>{e(self.tr('page {n}').format(n=p.page))}</a>"
-                     for p in r.pages]
+            cites = []
+            for p in r.pages:
+                label = self.tr("page {n}").format(n=p.page)
+                cites.append(f"<a href='page:{p.file_id or ''}:{p.page}'>{e(label)}</a>")
             cites += [f"<a href='time:{t.recording_id}:{t.ms}'>{e(self._recording_name(t.recording_id))} "
                       f"{labels.ms_text(t.ms)}</a>" for t in r.timestamps]
             if cites:
-                parts.append(f"<p>{e(self.tr('Cited:'))} " + "　".join(cites)
-                             + f"　<span style='color:#888'>{e(self.tr('(G jumps there)'))}</span></p>")
+                parts.append(f"<p>{e(t_cited)} " + "　".join(cites)
+                             + f"　<span style='color:#888'>{e(t_jump)}</span></p>")
             if r.note:
-                parts.append(f"<p>{e(self.tr('Note:'))} {e(r.note)}</p>")
-            parts.append(f"<p style='color:#888'>{e(self.tr('Saved {time} by {who}').format(time=labels.local_time(r.updated_at, '%m-%d %H:%M:%S'), who=r.updated_by))}</p>")
+                parts.append(f"<p>{e(t_note)} {e(r.note)}</p>")
+            saved = self.tr("Saved {time} by {who}").format(
+                time=labels.local_time(r.updated_at, "%m-%d %H:%M:%S"), who=r.updated_by)
+            parts.append(f"<p style='color:#888'>{e(saved)}</p>")
         if item.basis:
-            parts.append(f"<p style='color:#666'>{e(self.tr('Basis:'))} {e(item.basis)}</p>")
+            parts.append(f"<p style='color:#666'>{e(t_basis)} {e(item.basis)}</p>")
         return "".join(parts)

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.workspace.close_requested.connect(self.show_browser)
         self.workspace.opened.connect(lambda _cid: self._page_changed())
         self.stack.currentChanged.connect(self._page_changed)
+        self.signals.saving.connect(self._saving)
         self.signals.saved.connect(self._saved)
         self.signals.save_failed.connect(self._save_failed)
         self.signals.status_message.connect(self._status)
@@ -202,7 +203,8 @@ class MainWindow(QMainWindow):
 
     def detach(self) -> None:
         """Stop listening to the shared objects (before the window is replaced, e.g. on a language change)."""
-        for sig, slot in ((self.signals.saved, self._saved), (self.signals.save_failed, self._save_failed),
+        for sig, slot in ((self.signals.saving, self._saving), (self.signals.saved, self._saved),
+                          (self.signals.save_failed, self._save_failed),
                           (self.signals.status_message, self._status), (self.signals.changes_applied, self._changes),
                           (self.runner.failed, self._task_failed)):
             try:
@@ -373,11 +375,11 @@ class MainWindow(QMainWindow):
         self.save_state.setText(self.tr("NOT saved"))
         self.save_state.setToolTip(message)
 
+    def _saving(self) -> None:
+        self.save_state.setStyleSheet("padding: 0 8px; color: #b36b00;")
+        self.save_state.setText(self.tr("Saving…"))
+
     def _status(self, message: str) -> None:
-        if message == self.workspace.tr("Saving…"):
-            self.save_state.setStyleSheet("padding: 0 8px; color: #b36b00;")
-            self.save_state.setText(message)
-            return
         self.statusBar().showMessage(message, 5000)
 
     def _task_failed(self, message: str, _exc: object) -> None:

@@ -379,7 +379,7 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
     # -- saving status ------------------------------------------------------------------------------------
     def _begin_save(self) -> None:
         self._saving += 1
-        self.signals.status_message.emit(self.tr("Saving…"))
+        self.signals.saving.emit()
 
     def _end_save(self) -> None:
         self._saving = max(0, self._saving - 1)
