@@ -139,6 +139,7 @@ class CaseService(Service):
                 my_reviewed=mine_counts.get(my.id, 0) if my else 0,
                 my_items=len(self.ws.checklist_of_version(my.checklist_version_id).items()) if my else 0,
                 score=score, grade=grade, file_problem=c.id in bad_files,
+                my_score=my.total if my else None, my_grade=my.grade if my else None,
             ))
         return rows
 

@@ -173,6 +173,9 @@ class CaseRow:
     score: Decimal | None = None
     grade: str | None = None
     file_problem: bool = False
+    # the current reviewer's own (provisional until submitted) total and grade
+    my_score: Decimal | None = None
+    my_grade: str | None = None
 
 
 @dataclass(frozen=True)
