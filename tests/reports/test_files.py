@@ -138,7 +138,7 @@ def test_draft_sheet(scenario, out_dir: Path) -> None:  # type: ignore[no-untype
 
 
 def test_round_without_submitted_reviews(scenario, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(ReportError, match="2025-06.*尚无已提交的评查结果"):
+    with pytest.raises(ReportError, match="2025-06.*尚无已提交的评查"):
         scenario.ws.reports.monthly("2025-06", out=out_dir / "x.pdf", xlsx=out_dir / "x.xlsx")
     assert only(out_dir) == []
 
@@ -150,7 +150,7 @@ def test_round_not_found(scenario, out_dir: Path) -> None:  # type: ignore[no-un
 
 
 def test_case_under_review(scenario, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(ReportError, match=f"{scenario.doc_nos['E']}.*尚无已提交的评查结果.*--draft"):
+    with pytest.raises(ReportError, match=f"{scenario.doc_nos['E']}.*尚无已提交的评查.*--draft"):
         scenario.ws.reports.score_sheet(scenario.cases["E"], out=out_dir / "x.pdf")
     assert only(out_dir) == []
 
