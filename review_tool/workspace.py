@@ -23,7 +23,7 @@ from review_tool.i18n import translate
 from review_tool.paths import checklists_dir, user_rules_dir
 from review_tool.rules.loader import RuleSet, load_rules
 from review_tool.storage.engine import open_database, safe_url
-from review_tool.storage.orm import ChecklistVersion, User
+from review_tool.storage.orm import AuditEvent, ChecklistVersion, Setting, User
 
 if TYPE_CHECKING:
     from review_tool.services.cases import CaseService
@@ -95,6 +95,30 @@ class Workspace:
             if u is None:
                 raise NotFound(translate("auth", "No user named {name} in {url}").format(name=user, url=self.url))
             self.user_id = u.id
+
+    def setting(self, key: str, default: object = None) -> object:
+        """A setting stored in this database (shared by everyone using it), e.g. `issuing_unit`."""
+        with self.session_factory() as s:
+            row = s.get(Setting, key)
+            return row.value.get("value", default) if row is not None else default
+
+    def set_setting(self, key: str, value: object) -> None:
+        with self.session_factory() as s, s.begin():
+            row = s.get(Setting, key)
+            before = row.value.get("value") if row is not None else None
+            if row is None:
+                s.add(Setting(key=key, value={"value": value}))
+            else:
+                row.value = {"value": value}
+            s.add(AuditEvent(actor_id=self.user_id, action="set_setting", entity="setting", entity_id=None,
+                             before={"key": key, "value": before}, after={"key": key, "value": value}))
+
+    def issuing_unit(self) -> str:
+        """The body that issues reports: this database's setting, else the rules' settings.yaml."""
+        value = self.setting("issuing_unit")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        return self.rules.settings.issuing_unit if self.rules.settings else ""
 
     def checklist_of_version(self, checklist_version_id: int) -> Checklist:
         """The frozen checklist a review uses (cached; stored copies never change)."""

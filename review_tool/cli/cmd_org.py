@@ -33,6 +33,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ol.add_argument("--json", action="store_true")
     ol.set_defaults(handler=list_officers)
 
+    st = sub.add_parser("setting", parents=[common],
+                        help="a setting shared by everyone using this database (e.g. issuing_unit)")
+    st.add_argument("key", choices=["issuing_unit"])
+    st.add_argument("value", nargs="?", help="the new value (omit to show the current one)")
+    st.set_defaults(handler=setting_cmd)
+
     user = sub.add_parser("user", parents=[common], help="users and their roles")
     ssub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     sa = ssub.add_parser("add", parents=[common], help="add a user")
@@ -44,6 +50,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sl = ssub.add_parser("list", parents=[common], help="list users")
     sl.add_argument("--json", action="store_true")
     sl.set_defaults(handler=list_users)
+
+
+def setting_cmd(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        if args.value is None:
+            value = ws.issuing_unit() if args.key == "issuing_unit" else ws.setting(args.key)
+            print("" if value is None else value)
+        else:
+            ws.set_setting(args.key, args.value)
+            print(f"{args.key} = {args.value}")
+    return 0
 
 
 def add_unit(args: argparse.Namespace) -> int:

@@ -113,6 +113,8 @@ def seed_demo(ws: Workspace, folder: Path, *, months: list[tuple[int, int]] | No
             progress(step, total, msg)
 
     seed_org(ws, DEMO_ORG)
+    top = next(u for u in DEMO_ORG.units if u.parent is None)
+    ws.set_setting("issuing_unit", top.name)
     tick("organisation")
     generated = _generate(folder, months, seed, n_cases, today)
     for dm in generated:

@@ -61,7 +61,7 @@ def round_label(rnd: ReviewRound | None) -> str:
 
 
 def issuing_unit(ws: Workspace) -> str:
-    return ws.rules.settings.issuing_unit if ws.rules.settings else ""
+    return ws.issuing_unit()
 
 
 # -- score sheets ---------------------------------------------------------------------------------

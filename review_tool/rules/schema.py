@@ -128,6 +128,7 @@ class Settings(_Frozen):
     simple_procedure_limit: FineThreshold
     decision_service_days: int = Field(7, ge=0)
     rectification_days: int = Field(30, ge=1, le=365)  # 整改期限 after the round is finalised
+    report_font: str = ""  # a CJK TrueType font file for PDF reports; empty: find one on the system
 
 
 class SampleRule(_Frozen):

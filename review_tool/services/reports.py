@@ -46,7 +46,7 @@ class ReportService(Service):
     def fonts(self, font_path: Path | str | None = None) -> ReportFonts:
         """The report font: `font_path`, else the settings' `report_font`, else a system CJK font."""
         if font_path is None:
-            font_path = getattr(self.ws.rules.settings, "report_font", None)
+            font_path = getattr(self.ws.rules.settings, "report_font", None) or None
         return report_fonts(font_path)
 
     def score_sheet(self, case: str | int, round: str | int | None = None, *,
