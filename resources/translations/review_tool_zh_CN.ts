@@ -28,8 +28,8 @@
         <translation>评查轮次</translation>
     </message>
     <message>
-        <source>{month} {title} ({n} cases, {status})</source>
-        <translation>{month} {title}（{n} 件，{status}）</translation>
+        <source>{month}&#x3000;{title}&#x3000;{n} cases, {status}</source>
+        <translation>{month}&#x3000;{title}&#x3000;{n} 件，{status}</translation>
     </message>
     <message>
         <source>All cases (no round)</source>
@@ -63,6 +63,10 @@
         <translation>办案单位</translation>
     </message>
     <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
         <source>Handlers</source>
         <translation>承办人</translation>
     </message>
@@ -83,10 +87,16 @@
         <translation>等次</translation>
     </message>
     <message>
-        <source>{party}
-{pages} pages, {recordings} recordings</source>
-        <translation>{party}
-{pages} 页，{recordings} 段录像</translation>
+        <source>My score</source>
+        <translation>我的得分</translation>
+    </message>
+    <message>
+        <source>My grade</source>
+        <translation>我的等次</translation>
+    </message>
+    <message>
+        <source>{pages} pages, {recordings} recordings</source>
+        <translation>{pages} 页，{recordings} 段录像</translation>
     </message>
     <message>
         <source>A file of this case is missing or has changed</source>

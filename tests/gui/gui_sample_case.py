@@ -213,6 +213,7 @@ def write_clip(path: Path, start: dt.datetime, label: str, *, seconds: int = 2, 
         stream = out.add_stream("mpeg4", rate=fps)
         stream.width, stream.height = w, h
         stream.pix_fmt = "yuv420p"
+        stream.bit_rate = 600_000  # enough for the burnt-in text to stay sharp
         for i in range(seconds * fps):
             img = Image.new("RGB", (w, h), (70, 82, 96))
             d = ImageDraw.Draw(img)
@@ -329,3 +330,84 @@ def build_sample(ws: Workspace, root: Path, *, pages: int = 0, broken_recording:
                             reviewer="王芳", other_reviewer="赵敏", legal_officer="刘洋", documents=ranges,
                             recording_ids=[r.id for r in rec_rows])
     return result
+
+
+# -- more cases, for a realistic case list (screenshots) ---------------------------------------------
+OTHER_CASES = [
+    # (doc no, case type, unit, party, handlers, reviews: (王芳's, 赵敏's) deductions or None = not started)
+    ("平消行罚决字〔2025〕第0015号", "penalty_general", UNIT, "平安市鸿福宾馆", ("张伟", "李强"), (3, 2)),
+    ("平消行罚决字〔2025〕第0019号", "penalty_general", UNIT, "平安市金玉珠宝商行", ("李强", "张伟"), (None, None)),
+    ("平消当罚决字〔2025〕第0031号", "penalty_simple", UNIT, "刘建国", ("张伟", "李强"), (1, 1)),
+    ("东消行罚决字〔2025〕第0007号", "penalty_general", "东城区消防救援大队", "东城区乐享KTV", ("孙浩", "周敏"), (0, 1)),
+    ("东消临封字〔2025〕第0003号", "temporary_seal", "东城区消防救援大队", "东城区华盛服装加工厂", ("孙浩", "周敏"),
+     (2, None)),
+    ("东消停字〔2025〕第0002号", "three_stops", "东城区消防救援大队", "东城区惠民批发市场", ("周敏", "孙浩"),
+     (None, None)),
+    ("平消检字〔2025〕第0142号", "inspection", UNIT, "平安市第三中学", ("李强", "张伟"), (0, 0)),
+    ("平消检字〔2025〕第0157号", "inspection", UNIT, "平安市康宁养老院", ("张伟", "李强"), (4, 3)),
+    ("东消检字〔2025〕第0088号", "inspection", "东城区消防救援大队", "东城区新世纪商场", ("周敏", "孙浩"),
+     (None, 2)),
+]
+
+
+def add_month_of_cases(ws: Workspace, sample: SampleCase) -> None:
+    """Nine more cases in the sample's round, some reviewed and submitted by both reviewers (scores, grades)."""
+    from sqlalchemy import select
+
+    from review_tool.domain.enums import DeductionKind, Outcome
+    from review_tool.storage.orm import (
+        Assignment,
+        Case,
+        CaseFile,
+        CaseHandler,
+        Document,
+        Officer,
+        RoundCase,
+        Unit,
+        User,
+    )
+
+    plans: list[tuple[int, tuple[int | None, int | None]]] = []
+    with ws.session_factory() as s, s.begin():
+        reviewers = list(s.scalars(select(User).where(User.role == Role.REVIEWER).order_by(User.id)))
+        for n, (doc_no, case_type, unit_name, party, handlers, reviews) in enumerate(OTHER_CASES):
+            unit = s.scalar(select(Unit).where(Unit.name == unit_name))
+            assert unit is not None
+            case = Case(doc_no=doc_no, doc_no_key=f"sample-{n}", case_type=case_type, unit_id=unit.id, party=party,
+                        opened_on=dt.date(2025, 6, 2 + n), closed_on=dt.date(2025, 6, 12 + n),
+                        status=CaseStatus.SELECTED, folder=str(sample.folder))
+            s.add(case)
+            s.flush()
+            for i, name in enumerate(handlers):
+                officer = s.scalar(select(Officer).where(Officer.name == name))
+                if officer is None:
+                    officer = Officer(name=name, unit_id=unit.id)
+                    s.add(officer)
+                    s.flush()
+                s.add(CaseHandler(case_id=case.id, officer_id=officer.id, position=i))
+            f = CaseFile(case_id=case.id, relpath=sample.pdf.name, sha256=sha256_file(sample.pdf),
+                         size=sample.pdf.stat().st_size, pages=sample.pages, has_outline=True)
+            s.add(f)
+            s.flush()
+            for doc_type, (first, last) in sample.documents.items():
+                s.add(Document(case_file_id=f.id, doc_type=doc_type, title="", first_page=first, last_page=last,
+                               source=IndexSource.BOOKMARK))
+            s.add(RoundCase(round_id=sample.round_id, case_id=case.id, origin="rule", reason="按规则抽取"))
+            for u in reviewers:
+                s.add(Assignment(round_id=sample.round_id, case_id=case.id, reviewer_id=u.id,
+                                 status=AssignmentStatus.DEPLOYED, reason="交叉互评"))
+            plans.append((case.id, reviews))
+    names = [sample.reviewer, sample.other_reviewer]
+    for case_id, reviews in plans:
+        for name, deductions in zip(names, reviews, strict=True):
+            if deductions is None:
+                continue
+            ws.set_user(name)
+            review = ws.reviews.open(case_id, round_id=sample.round_id)
+            candidates = [i for i in review.checklist.items() if i.rule.kind is DeductionKind.PER_OCCURRENCE]
+            for item in candidates[:deductions]:
+                ws.reviews.record(review.id, item.id, Outcome.DEDUCT, occurrences=1,
+                                  reason=item.phrasings[0] if item.phrasings else "文书要素不全")
+            ws.reviews.mark_remaining_pass(review.id)
+            ws.reviews.submit(review.id)
+    ws.set_user(None)

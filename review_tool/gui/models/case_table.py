@@ -31,22 +31,28 @@ class Col(IntEnum):
     DOC_NO = 0
     TYPE = 1
     UNIT = 2
-    HANDLERS = 3
-    STATUS = 4
-    PROGRESS = 5
-    SCORE = 6
-    GRADE = 7
+    PARTY = 3
+    HANDLERS = 4
+    STATUS = 5
+    PROGRESS = 6
+    SCORE = 7
+    GRADE = 8
 
 
 HEADERS = {
     Col.DOC_NO: QT_TRANSLATE_NOOP("CaseTableModel", "Case no."),
     Col.TYPE: QT_TRANSLATE_NOOP("CaseTableModel", "Type"),
     Col.UNIT: QT_TRANSLATE_NOOP("CaseTableModel", "Unit"),
+    Col.PARTY: QT_TRANSLATE_NOOP("CaseTableModel", "Party"),
     Col.HANDLERS: QT_TRANSLATE_NOOP("CaseTableModel", "Handlers"),
     Col.STATUS: QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
     Col.PROGRESS: QT_TRANSLATE_NOOP("CaseTableModel", "My progress"),
     Col.SCORE: QT_TRANSLATE_NOOP("CaseTableModel", "Score"),
     Col.GRADE: QT_TRANSLATE_NOOP("CaseTableModel", "Grade"),
+}
+PERSONAL_HEADERS = {
+    Col.SCORE: QT_TRANSLATE_NOOP("CaseTableModel", "My score"),
+    Col.GRADE: QT_TRANSLATE_NOOP("CaseTableModel", "My grade"),
 }
 
 STATUS_COLOURS = {
@@ -62,18 +68,22 @@ class CaseTableModel(QAbstractTableModel):
     Attributes:
         _rows: the `CaseRow` DTOs shown, in the order the service returned them.
         _hide_handlers: the round is blind about handlers (承办人不公开).
+        _personal: show the reviewer's own score and grade, never the case's (other reviewers' scores
+            stay hidden from a reviewer: 交叉互评 is blind).
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseRow] = []
         self._hide_handlers = False
+        self._personal = True
 
     # -- data in -----------------------------------------------------------------------------
-    def set_rows(self, rows: list[CaseRow], *, hide_handlers: bool = False) -> None:
+    def set_rows(self, rows: list[CaseRow], *, hide_handlers: bool = False, personal: bool = True) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._hide_handlers = hide_handlers
+        self._personal = personal
         self.endResetModel()
 
     def update_row(self, row: CaseRow) -> None:
@@ -103,6 +113,8 @@ class CaseTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Col):
+            if self._personal and section in PERSONAL_HEADERS:
+                return translate("CaseTableModel", PERSONAL_HEADERS[Col(section)])
             return translate("CaseTableModel", HEADERS[Col(section)])
         return None
 
@@ -119,13 +131,15 @@ class CaseTableModel(QAbstractTableModel):
             return self._sort_key(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Col.DOC_NO:
-                tip = translate("CaseTableModel", "{party}\n{pages} pages, {recordings} recordings").format(
-                    party=r.party or "—", pages=r.pages, recordings=r.recordings)
+                tip = translate("CaseTableModel", "{pages} pages, {recordings} recordings").format(
+                    pages=r.pages, recordings=r.recordings)
                 if r.file_problem:
                     tip += "\n" + translate("CaseTableModel", "A file of this case is missing or has changed")
                 return tip
             return self._display(r, col) or None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if col in (Col.SCORE, Col.GRADE) and self._personal and r.my_status is not ReviewStatus.SUBMITTED:
+                return QBrush(QColor("#777777"))  # provisional: my review is not submitted yet
             if col == Col.STATUS and r.status in STATUS_COLOURS:
                 return QBrush(STATUS_COLOURS[r.status])
             if col == Col.DOC_NO and r.file_problem:
@@ -143,6 +157,8 @@ class CaseTableModel(QAbstractTableModel):
             return r.case_type_name
         if col == Col.UNIT:
             return r.unit_name
+        if col == Col.PARTY:
+            return r.party
         if col == Col.HANDLERS:
             return "—" if self._hide_handlers else "、".join(r.handlers)
         if col == Col.STATUS:
@@ -150,15 +166,16 @@ class CaseTableModel(QAbstractTableModel):
         if col == Col.PROGRESS:
             return progress_text(r)
         if col == Col.SCORE:
-            return labels.points(r.score) if r.score is not None else ""
+            score = r.my_score if self._personal else r.score
+            return labels.points(score) if score is not None else ""
         if col == Col.GRADE:
-            return r.grade or ""
+            return (r.my_grade if self._personal else r.grade) or ""
         return ""
 
-    @staticmethod
-    def _sort_key(r: CaseRow, col: int) -> Any:
+    def _sort_key(self, r: CaseRow, col: int) -> Any:
         if col == Col.SCORE:
-            return float(r.score) if r.score is not None else -1.0
+            score = r.my_score if self._personal else r.score
+            return float(score) if score is not None else -1.0
         if col == Col.PROGRESS:
             if r.my_status is ReviewStatus.SUBMITTED:
                 return 2.0
@@ -169,7 +186,9 @@ class CaseTableModel(QAbstractTableModel):
             return r.doc_no
         if col == Col.HANDLERS:
             return "、".join(r.handlers)
-        return {Col.TYPE: r.case_type_name, Col.UNIT: r.unit_name, Col.GRADE: r.grade or ""}.get(col, "")
+        grade = r.my_grade if self._personal else r.grade
+        return {Col.TYPE: r.case_type_name, Col.UNIT: r.unit_name, Col.PARTY: r.party,
+                Col.GRADE: grade or ""}.get(col, "")
 
 
 def warning_icon() -> QIcon:

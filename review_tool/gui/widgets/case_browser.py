@@ -41,6 +41,7 @@ class CaseBrowser(QWidget):
 
         self.rounds = QComboBox(self)
         self.rounds.setMinimumWidth(220)
+        self.rounds.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.rounds.setToolTip(self.tr("The month's review round (例会), or every case in the database"))
         self.rounds.currentIndexChanged.connect(self._round_chosen)
         self.search = QLineEdit(self)
@@ -53,6 +54,7 @@ class CaseBrowser(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.focus_table)
         self.status = QComboBox(self)
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status.setToolTip(self.tr("Show only cases in this status"))
         self.status.currentIndexChanged.connect(self._status_chosen)
         self.mine = QCheckBox(self.tr("Only my reviews"), self)
@@ -62,6 +64,8 @@ class CaseBrowser(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)  # the service's order (latest closed first) until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -71,7 +75,7 @@ class CaseBrowser(QWidget):
         hh = self.table.horizontalHeader()
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setSectionResizeMode(Col.UNIT, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(Col.PARTY, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         self.counts = QLabel(self)
@@ -103,7 +107,7 @@ class CaseBrowser(QWidget):
         self.rounds.blockSignals(True)
         self.rounds.clear()
         for r in rounds:
-            self.rounds.addItem(self.tr("{month} {title} ({n} cases, {status})").format(
+            self.rounds.addItem(self.tr("{month}　{title}　{n} cases, {status}").format(
                 month=r.month, title=r.title, n=r.cases, status=labels.label(r.status)), r.id)
         self.rounds.addItem(self.tr("All cases (no round)"), None)
         i = self.rounds.findData(current)
@@ -117,10 +121,11 @@ class CaseBrowser(QWidget):
         rid = self.current_round()
         return next((r for r in self._rounds if r.id == rid), None)
 
-    def set_rows(self, rows: list[CaseRow]) -> None:
+    def set_rows(self, rows: list[CaseRow], *, personal: bool = True) -> None:
+        """Show the rows; `personal`: a reviewer's list (their own score and grade, not the case's)."""
         selected = self.selected_case()
         rnd = self.current_round_dto()
-        self.model.set_rows(rows, hide_handlers=bool(rnd and rnd.hide_handler))
+        self.model.set_rows(rows, hide_handlers=bool(rnd and rnd.hide_handler), personal=personal)
         self._size_columns()
         self._fill_status_combo()
         self._show_counts()
@@ -141,7 +146,7 @@ class CaseBrowser(QWidget):
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()
         hh = self.table.horizontalHeader()
-        for col, most in ((Col.DOC_NO, 320), (Col.TYPE, 240), (Col.HANDLERS, 180)):
+        for col, most in ((Col.DOC_NO, 320), (Col.TYPE, 240), (Col.UNIT, 220), (Col.HANDLERS, 180)):
             hh.resizeSection(col, min(most, hh.sectionSize(col) + 24))  # room for the sort arrow
         for col in (Col.STATUS, Col.PROGRESS, Col.SCORE, Col.GRADE):
             hh.resizeSection(col, max(hh.sectionSize(col), 80))

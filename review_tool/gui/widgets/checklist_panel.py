@@ -196,14 +196,15 @@ class ChecklistPanel(QWidget):
     def current_item(self) -> Item | None:
         return self.model.item_at(self.tree.currentIndex())
 
-    def select_item(self, item_id: str) -> bool:
+    def select_item(self, item_id: str, *, center: bool = False) -> bool:
         idx = self.model.index_of(item_id)
         if not idx.isValid():
             return False
         sel = self.tree.selectionModel()
         sel.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
                             | QItemSelectionModel.SelectionFlag.Rows)
-        self.tree.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.tree.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter if center
+                           else QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
     def _step(self, step: int) -> str | None:

@@ -50,7 +50,9 @@ def db_url(target: str) -> str:
 
 def db_label(url: str) -> str:
     if url.startswith("sqlite"):
-        return Path(url.split("///", 1)[-1]).name
+        from urllib.parse import unquote
+
+        return Path(unquote(url.split("///", 1)[-1])).name
     from review_tool.storage.engine import safe_url
 
     return safe_url(url)
@@ -120,10 +122,10 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         P = QStyle.StandardPixmap
         self.open_db_action = self._action(self.tr("Open a database…"), self.choose_database,
-                                           QKeySequence.StandardKey.Open, icon=P.SP_DialogOpenButton)
+                                           QKeySequence.StandardKey.Open, icon=P.SP_DriveHDIcon)
         self.import_action = self._action(self.tr("Import case files…"), self.show_import, "Ctrl+I",
                                           self.tr("Import a month's case files, with progress and cancel"),
-                                          P.SP_ArrowDown)
+                                          P.SP_DirOpenIcon)
         self.user_action = self._action(self.tr("Switch user…"), self.choose_user, "Ctrl+Shift+U")
         self.settings_action = self._action(self.tr("Settings…"), self.show_settings, "Ctrl+,",
                                             icon=P.SP_FileDialogDetailedView)
@@ -326,7 +328,9 @@ class MainWindow(QMainWindow):
                        on_done=self._cases_loaded)
 
     def _cases_loaded(self, rows: list[CaseRow]) -> None:
-        self.browser.set_rows(rows)
+        from review_tool.domain.enums import Role
+
+        self.browser.set_rows(rows, personal=self.user is None or self.user.role is Role.REVIEWER)
         self.cases_loaded_count = len(rows)
 
     def _changes(self, changes: Changes, initiator: object) -> None:
@@ -359,6 +363,8 @@ class MainWindow(QMainWindow):
         in_ws = self.stack.currentWidget() is self.workspace
         for a in self.workspace.actions.actions.values():
             a.setEnabled(in_ws)
+            a.setVisible(in_ws)  # the list's toolbar and menu show the list's actions only
+        self.open_case_action.setVisible(not in_ws)
         if in_ws:
             self.workspace._apply_editability()
         self.open_case_action.setEnabled(not in_ws)

@@ -86,6 +86,9 @@ class PdfPane(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(8)
+        # always there: a scroll bar appearing after the first jump narrows the view, the fit-to-width zoom
+        # changes and the page on screen drifts off its top
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setStyleSheet("QPdfView { background: #6f7780; }")
         self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.doc)
@@ -247,13 +250,15 @@ class PdfPane(QWidget):
             return 0
         return self.view.pageNavigator().currentPage() + 1
 
-    def go_to(self, page: int) -> None:
+    def go_to(self, page: int, *, force: bool = False) -> None:
+        """Show the top of a 1-based page (`force`: jump even if the navigator already says that page,
+        e.g. once the view has laid out its pages at their final size)."""
         n = self.doc.pageCount()
         if n == 0:
             return
         page = max(1, min(n, page))
-        if page != self.current_page():
-            self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom())
+        if force or page != self.current_page():
+            self.view.pageNavigator().jump(page - 1, QPointF(), 0)  # zoom 0: keep the view's zoom mode
         self._sync_spin(page)
 
     def next_page(self) -> None:

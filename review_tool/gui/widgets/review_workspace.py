@@ -168,7 +168,7 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         with QSignalBlocker(self.checklist.tree.selectionModel()):
             self.checklist.set_review(bundle.review)
             item = self._restore.get("item")
-            if not (isinstance(item, str) and self.checklist.select_item(item)):
+            if not (isinstance(item, str) and self.checklist.select_item(item, center=True)):
                 if self.checklist.next_unreviewed() is None:
                     self.checklist.next_item()
         self.checklist.refresh_detail()
@@ -194,6 +194,7 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
             self.runner.io(lambda f=f: check_file(f), on_done=self._file_checked)
         self._opening = False
         self._item_changed(self.checklist.current_item_id())
+        self.checklist.refresh_detail()  # now the item's documents and recordings can be named and linked
         row = bundle.detail.row
         self.opened.emit(row.id)
         self.signals.case_opened.emit(row.id)
@@ -205,7 +206,7 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         page = self._restore.pop("page", None) if self._restore.get("file") in (None, file_id) else None
         if isinstance(page, int) and page > 1:
             self.pdf.go_to(page)
-            QTimer.singleShot(0, lambda: self.pdf.go_to(page))  # again once the view has laid out its pages
+            QTimer.singleShot(0, lambda: self.pdf.go_to(page, force=True))  # again once the pages are laid out
         self._update_current_doc()
         if not self._opening:
             self.ready.emit()
