@@ -818,6 +818,14 @@ Database: {db}</source>
         <translation>页面适合窗口宽度（Ctrl+0）</translation>
     </message>
     <message>
+        <source>Continuous</source>
+        <translation>连续</translation>
+    </message>
+    <message>
+        <source>Scroll through all pages; off: one page at a time (faster for very large files)</source>
+        <translation>连续滚动全部页面；关闭后逐页显示（特别大的文件更快）</translation>
+    </message>
+    <message>
         <source>Search the file (Ctrl+F)</source>
         <translation>在案卷中搜索（Ctrl+F）</translation>
     </message>

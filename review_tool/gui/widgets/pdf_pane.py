@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 from review_tool.domain.enums import FileStatus
 from review_tool.services.dto import FileDTO
 
+# Continuous scrolling lays out every page when the file opens (QtPdf asks pdfium for each page's size on
+# the UI thread: ~0.16 ms a page). Above this many pages the pane starts one page at a time instead;
+# the "continuous" button switches either way.
+CONTINUOUS_MAX_PAGES = 200
+
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 
 
@@ -157,6 +162,11 @@ class PdfPane(QWidget):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zoom_in_btn = self._tool("+", self.tr("Zoom in (Ctrl+=)"), self.zoom_in)
         self.fit_btn = self._tool(self.tr("Fit width"), self.tr("Fit the page to the width (Ctrl+0)"), self.fit_width)
+        self.continuous_btn = self._tool(self.tr("Continuous"), self.tr(
+            "Scroll through all pages; off: one page at a time (faster for very large files)"),
+            self.set_continuous)
+        self.continuous_btn.setCheckable(True)
+        self.continuous_btn.setChecked(True)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search the file (Ctrl+F)"))
@@ -172,7 +182,7 @@ class PdfPane(QWidget):
         for w in (self.prev_btn, self.page_spin, self.page_count, self.next_btn):
             bar.addWidget(w)
         bar.addSpacing(8)
-        for w in (self.zoom_out_btn, self.zoom_label, self.zoom_in_btn, self.fit_btn):
+        for w in (self.zoom_out_btn, self.zoom_label, self.zoom_in_btn, self.fit_btn, self.continuous_btn):
             bar.addWidget(w)
         bar.addSpacing(8)
         bar.addWidget(self.search, 1)
@@ -199,6 +209,9 @@ class PdfPane(QWidget):
             self._show_placeholder(self.tr("The case file {name} is not where it was imported from.").format(
                 name=file.relpath))
             return False
+        continuous = file.pages <= CONTINUOUS_MAX_PAGES
+        self.continuous_btn.setChecked(continuous)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage if continuous else QPdfView.PageMode.SinglePage)
         error = self.doc.load(str(path))
         if error != QPdfDocument.Error.None_:
             self._show_placeholder(self.tr("The PDF could not be opened ({error}).").format(error=error.name))
@@ -280,6 +293,13 @@ class PdfPane(QWidget):
     def _on_status(self, status: QPdfDocument.Status) -> None:
         if status == QPdfDocument.Status.Error:
             self._show_placeholder(self.tr("The PDF could not be read."))
+
+    def set_continuous(self, on: bool) -> None:
+        page = self.current_page()
+        self.view.setPageMode(QPdfView.PageMode.MultiPage if on else QPdfView.PageMode.SinglePage)
+        self.continuous_btn.setChecked(on)
+        if page:
+            self.go_to(page, force=True)
 
     # -- zoom -----------------------------------------------------------------------------------------
     def zoom_in(self) -> None:
