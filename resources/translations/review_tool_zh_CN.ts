@@ -771,14 +771,6 @@ Database: {db}</source>
         <translation>执法案卷评查 {version}
 数据库：{db}</translation>
     </message>
-    <message>
-        <source>Reports</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <source>Reports are not available in this version yet; use `review-tool report` when it exists.</source>
-        <translation>本版本界面中暂不能生成报告；请使用命令行 `review-tool report`。</translation>
-    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -982,6 +974,59 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>ReportExporter</name>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Reports show every reviewer&apos;s results, so only legal officers and chiefs can produce them.</source>
+        <translation>报告包含所有评查人的评查结果，只有法制员和负责人可以生成。</translation>
+    </message>
+    <message>
+        <source>Save the score sheet</source>
+        <translation>保存评查表</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the score sheet</source>
+        <translation>正在生成评查表</translation>
+    </message>
+    <message>
+        <source>Choose a month&apos;s round first.</source>
+        <translation>请先选择月度评查轮次。</translation>
+    </message>
+    <message>
+        <source>Save the monthly bulletin</source>
+        <translation>保存月度通报</translation>
+    </message>
+    <message>
+        <source>Writing the monthly bulletin</source>
+        <translation>正在生成月度通报</translation>
+    </message>
+    <message>
+        <source>Reading the month&apos;s reviews…</source>
+        <translation>正在读取本月评查结果…</translation>
+    </message>
+    <message>
+        <source>Monthly bulletin</source>
+        <translation>月度评查通报</translation>
+    </message>
+    <message>
+        <source>Written:
+{files}</source>
+        <translation>已生成：
+{files}</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ReviewActionsMixin</name>
     <message>
         <source>Every item has a result</source>
@@ -1067,6 +1112,14 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
 <context>
     <name>ReviewWorkspace</name>
     <message>
+        <source>Review by</source>
+        <translation>评查人</translation>
+    </message>
+    <message>
+        <source>Whose review is shown: legal officers (and reviewers once they have submitted) can see the other reviews of the case</source>
+        <translation>显示哪位评查人的评查：法制员（以及已提交自己评查的评查人）可查看本案其他评查</translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -1077,6 +1130,10 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
     <message>
         <source>Open a case</source>
         <translation>打开案卷</translation>
+    </message>
+    <message>
+        <source> — mine</source>
+        <translation>（我的）</translation>
     </message>
     <message>
         <source>A file of this case is missing or has changed</source>

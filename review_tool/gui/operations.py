@@ -29,6 +29,7 @@ class OpenBundle:
     vocabulary: dict[str, str]  # doc type code -> standard title
     user: UserDTO | None
     round_id: int | None
+    handler_hidden: bool = False  # a blind round hides the handlers from reviewers
 
 
 def load_bundle(ws: Workspace, *, case_id: int, round_id: int | None, review_id: int | None) -> OpenBundle:
@@ -37,7 +38,8 @@ def load_bundle(ws: Workspace, *, case_id: int, round_id: int | None, review_id:
     review = ws.reviews.get(review_id) if review_id is not None else ws.reviews.open(case_id, round_id=round_id)
     vocabulary = {code: d.title for code, d in ws.rules.doc_types.items()}
     user = ws.org.user(ws.user_id) if ws.user_id is not None else None
-    return OpenBundle(detail, review, vocabulary, user, review.round_id)
+    hidden = ws.meeting.handler_hidden(review.round_id) if review.round_id is not None and user else False
+    return OpenBundle(detail, review, vocabulary, user, review.round_id, hidden)
 
 
 def check_file(f: FileDTO) -> tuple[int, FileStatus, str]:

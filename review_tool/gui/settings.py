@@ -57,11 +57,13 @@ class GuiSettings:
         except (OSError, ValueError) as exc:
             log.warning("ignoring unreadable settings %s: %s", path, exc)
             return cls()
-        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
-        try:
-            s = cls(**known)
-        except TypeError:
+        if not isinstance(raw, dict):
+            log.warning("ignoring settings %s: not a JSON object", path)
             return cls()
+        defaults = asdict(cls())
+        # keep only known fields of the right type (a hand-edited file must not break the start)
+        known = {k: v for k, v in raw.items() if k in defaults and isinstance(v, type(defaults[k]))}
+        s = cls(**known)
         if s.language not in ("zh_CN", "en"):
             s.language = "zh_CN"
         return s

@@ -199,6 +199,11 @@ class TaskRunner(QObject):
         """Run `fn()` (no database) on the I/O pool."""
         return self._submit(self._io, lambda _handle: fn(), on_done, on_error, label)
 
+    def io_task(self, fn: Callable[[TaskHandle], Any], *, on_done: Callback | None = None,
+                on_error: Callback | None = None, label: str = "") -> Task:
+        """Like `io`, but `fn(handle)` gets the Qt-free handle (progress, cancel_token) of the task."""
+        return self._submit(self._io, fn, on_done, on_error, label, watch=True)
+
     def db_plain(self, fn: Callable[[], Any], *, on_done: Callback | None = None,
                  on_error: Callback | None = None, label: str = "") -> Task:
         """Run `fn()` on the database worker, behind every DB task already queued (e.g. opening a Workspace)."""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review_tool.domain.enums import CaseStatus
+from review_tool.domain.enums import CaseStatus, RoundStatus
 from review_tool.gui import labels
 from review_tool.gui.models import ROW_ROLE
 from review_tool.gui.models.case_table import CaseFilterProxy, CaseTableModel, Col
@@ -125,7 +125,8 @@ class CaseBrowser(QWidget):
         """Show the rows; `personal`: a reviewer's list (their own score and grade, not the case's)."""
         selected = self.selected_case()
         rnd = self.current_round_dto()
-        self.model.set_rows(rows, hide_handlers=bool(rnd and rnd.hide_handler), personal=personal)
+        hide = bool(rnd and rnd.hide_handler and personal and rnd.status is not RoundStatus.FINALISED)
+        self.model.set_rows(rows, hide_handlers=hide, personal=personal)
         self._size_columns()
         self._fill_status_combo()
         self._show_counts()

@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
             w.setStyleSheet("padding: 0 8px;")
             self.statusBar().addPermanentWidget(w)
 
+        from review_tool.gui.widgets.report_export import ReportExporter
+
+        self.reports = ReportExporter(runner=runner, settings=settings, parent=self)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -369,7 +372,6 @@ class MainWindow(QMainWindow):
             self.workspace._apply_editability()
         self.open_case_action.setEnabled(not in_ws)
         self.refresh_action.setEnabled(not in_ws)
-        self.score_sheet_action.setEnabled(in_ws)
 
     # -- status bar ------------------------------------------------------------------------------------------------
     def _saved(self, at: dt.datetime) -> None:
@@ -429,14 +431,22 @@ class MainWindow(QMainWindow):
                                                                              db=self.url or "—"))
 
     def export_score_sheet(self) -> None:
-        self._report_unavailable()
+        """The score sheets of the case on screen (or selected in the list)."""
+        from review_tool.gui.models import ROW_ROLE
+
+        if self.stack.currentWidget() is self.workspace and self.workspace.detail is not None:
+            row = self.workspace.detail.row
+            round_id = self.workspace.review.round_id if self.workspace.review else None
+        else:
+            row = self.browser.table.currentIndex().data(ROW_ROLE)
+            round_id = self.browser.current_round()
+        if row is None:
+            return
+        self.reports.score_sheet(user=self.user, case_id=row.id, doc_no=row.doc_no, round_id=round_id, draft=False)
 
     def export_bulletin(self) -> None:
-        self._report_unavailable()
-
-    def _report_unavailable(self) -> None:
-        QMessageBox.information(self, self.tr("Reports"), self.tr(
-            "Reports are not available in this version yet; use `review-tool report` when it exists."))
+        rnd = self.browser.current_round_dto()
+        self.reports.bulletin(user=self.user, round_id=rnd.id if rnd else None, month=rnd.month if rnd else "")
 
     # -- state across a language change, geometry ----------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:

@@ -13,7 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review_tool.domain.enums import FileStatus, Role
 from review_tool.gui.operations import OpenBundle, check_file, load_bundle
@@ -73,6 +82,13 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel(self)
         self.subtitle.setStyleSheet("color: #555; padding: 2px 4px;")
+        self.reviewer_label = QLabel(self.tr("Review by"), self)
+        self.reviewers = QComboBox(self)
+        self.reviewers.setToolTip(self.tr("Whose review is shown: legal officers (and reviewers once they have "
+                                          "submitted) can see the other reviews of the case"))
+        self.reviewers.activated.connect(self._reviewer_chosen)
+        self.reviewer_label.hide()
+        self.reviewers.hide()
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.index)
@@ -94,6 +110,8 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.subtitle, 1)
+        head.addWidget(self.reviewer_label)
+        head.addWidget(self.reviewers)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 4)
         lay.setSpacing(2)
@@ -162,8 +180,8 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         self._restore = dict(bundle.review.position or {})
         row = bundle.detail.row
         self.title.setText(row.doc_no)
-        self.subtitle.setText("　".join(x for x in (row.case_type_name, row.unit_name, row.party,
-                                                      "、".join(row.handlers)) if x))
+        handlers = "" if bundle.handler_hidden else "、".join(row.handlers)
+        self.subtitle.setText("　".join(x for x in (row.case_type_name, row.unit_name, row.party, handlers) if x))
         self.index.set_files(())
         with QSignalBlocker(self.checklist.tree.selectionModel()):
             self.checklist.set_review(bundle.review)
@@ -196,10 +214,42 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         self._item_changed(self.checklist.current_item_id())
         self.checklist.refresh_detail()  # now the item's documents and recordings can be named and linked
         row = bundle.detail.row
+        self._load_reviewers(row.id, bundle.round_id)
         self.opened.emit(row.id)
         self.signals.case_opened.emit(row.id)
         if self._pdf_ready or file is None or not self.pdf.doc.pageCount():
             self.ready.emit()
+
+    # -- whose review ----------------------------------------------------------------------------------
+    def _load_reviewers(self, case_id: int, round_id: int | None) -> None:
+        """The reviews of this case the user may see (blind review: a reviewer sees the others' only after
+        submitting their own); a choice appears when there is more than one."""
+        self.reviewers.hide()
+        self.reviewer_label.hide()
+        if round_id is None:
+            return
+        self.runner.db(lambda ws: [(r.id, r.reviewer_name, r.status) for r in
+                                   ws.meeting.visible_reviews(case_id, round_id)],
+                       on_done=self._reviewers_loaded, on_error=lambda _e: None)
+
+    def _reviewers_loaded(self, reviews: list[tuple[int, str, Any]]) -> None:
+        from review_tool.gui import labels
+
+        if self.review is None or len(reviews) < 2:
+            return
+        self.reviewers.clear()
+        for rid, name, status in reviews:
+            mine = self.user is not None and self.review is not None and name == self.user.name
+            text = f"{name}（{labels.label(status)}）" + (self.tr(" — mine") if mine else "")
+            self.reviewers.addItem(text, rid)
+        self.reviewers.setCurrentIndex(max(0, self.reviewers.findData(self.review.id)))
+        self.reviewer_label.show()
+        self.reviewers.show()
+
+    def _reviewer_chosen(self, index: int) -> None:
+        review_id = self.reviewers.itemData(index)
+        if self.detail is not None and self.review is not None and review_id != self.review.id:
+            self.open_case(self.detail.row.id, review_id=review_id)
 
     def _document_ready(self, file_id: int) -> None:
         self._pdf_ready = True
