@@ -1407,6 +1407,22 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>回到评查表</translation>
     </message>
     <message>
+        <source>Go to the document index</source>
+        <translation>转到卷内文书目录</translation>
+    </message>
+    <message>
+        <source>Keyboard to the index (Menu key: fix it)</source>
+        <translation>键盘焦点转到目录（按菜单键可修正目录）</translation>
+    </message>
+    <message>
+        <source>Go to the case file</source>
+        <translation>转到案卷</translation>
+    </message>
+    <message>
+        <source>Go to the recordings</source>
+        <translation>转到录像</translation>
+    </message>
+    <message>
         <source>Back to the case list</source>
         <translation>返回案卷列表</translation>
     </message>

@@ -155,7 +155,7 @@ class Application(QObject):
 
 def main(db: str | None = None, user: str | None = None, argv: Sequence[str] | None = None) -> int:
     """Run the application. Returns the exit code."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = GuiSettings.load()
     app = create_application(argv, settings=settings)
     controller = Application(app, settings)

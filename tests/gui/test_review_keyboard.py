@@ -198,3 +198,19 @@ def test_submitted_review_is_read_only(gui: Gui, sample_db: SampleDb) -> None:
     fresh = sample_db.workspace(user=sample_db.case.reviewer)
     assert fresh.reviews.get(ws.review.id).results == before
     fresh.close()
+
+
+def test_from_the_case_list_and_back_with_the_keyboard(gui: Gui, sample_db: SampleDb) -> None:
+    win = gui.window
+    win.browser.focus_table()
+    key(gui, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.browser.search.hasFocus()
+    qtbot_keys(win.browser.search, "悦来")
+    gui.qtbot.waitUntil(lambda: win.browser.proxy.rowCount() == 1, timeout=2000)
+    key(gui, Qt.Key.Key_Return)  # search -> the table
+    assert win.browser.table.hasFocus()
+    key(gui, Qt.Key.Key_Return)  # open the case
+    gui.qtbot.waitUntil(lambda: gui.workspace.review is not None and not gui.workspace._opening, timeout=10_000)
+    assert win.stack.currentWidget() is gui.workspace and gui.workspace.checklist.tree.hasFocus()
+    key(gui, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert win.stack.currentWidget() is win.browser and win.browser.table.hasFocus()

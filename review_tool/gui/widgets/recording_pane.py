@@ -169,8 +169,14 @@ class RecordingPane(QWidget):
         self.clock.setText("")
 
     def recording_name(self, recording_id: int) -> str:
+        """How a citation names the recording: its step (现场检查, 询问 …), else its file name."""
         r = self.model.recording(recording_id)
-        return Path(r.relpath).stem if r else f"#{recording_id}"
+        if r is None:
+            return f"#{recording_id}"
+        same_step = [x for x in self.model.recordings() if x.step_name and x.step_name == r.step_name]
+        if r.step_name and len(same_step) == 1:
+            return r.step_name
+        return Path(r.relpath).stem
 
     def _activated(self, index: QModelIndex) -> None:
         r = self.model.recordings()[index.row()] if index.isValid() else None

@@ -186,7 +186,8 @@ class ReviewActionsMixin(_Base):
             return
         answer = QMessageBox.question(self, self.tr("Mark the rest as passing"), self.tr(
             "Mark the {n} items not yet reviewed as 符合 (pass)?\n\nFirst ones: {items}").format(
-            n=len(todo), items="、".join(todo[:8]) + ("…" if len(todo) > 8 else "")))
+            n=len(todo), items="、".join(todo[:8]) + ("…" if len(todo) > 8 else "")),
+            defaultButton=QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return
         reason = self._change_reason()
@@ -215,7 +216,8 @@ class ReviewActionsMixin(_Base):
         sc = self.review.score
         answer = QMessageBox.question(self, self.tr("Submit the review"), self.tr(
             "Submit your review of {case}?\n\nTotal {total}, {grade}. After submitting, the review is locked; "
-            "only a legal officer can reopen it.").format(case=self.review.doc_no, total=sc.total, grade=sc.grade))
+            "only a legal officer can reopen it.").format(case=self.review.doc_no, total=sc.total, grade=sc.grade),
+            defaultButton=QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return
         review_id = self.review.id

@@ -137,6 +137,9 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
             "search": self.pdf.focus_search, "zoom_in": self.pdf.zoom_in, "zoom_out": self.pdf.zoom_out,
             "fit_width": self.pdf.fit_width, "play_pause": self.recordings.toggle_play,
             "mark_time": self.recordings.mark, "focus_checklist": self.focus_checklist,
+            "focus_index": lambda: self.index.tree.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "focus_pdf": lambda: self.pdf.view.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "focus_recordings": lambda: self.recordings.list.setFocus(Qt.FocusReason.ShortcutFocusReason),
             "close": self.close_requested.emit,
         }
         for name, slot in bind.items():

@@ -48,7 +48,7 @@ SPEC: dict[str, tuple[str, str, tuple[str, ...]]] = {
                ("Ctrl+Return", "Ctrl+Enter")),
     "reopen": (QT_TRANSLATE_NOOP("WorkspaceActions", "Reopen the review…"),
                QT_TRANSLATE_NOOP("WorkspaceActions", "Legal officers: unlock a submitted review, with a reason"),
-               ()),
+               ("Ctrl+Shift+R",)),
     "history": (QT_TRANSLATE_NOOP("WorkspaceActions", "Review history…"),
                 QT_TRANSLATE_NOOP("WorkspaceActions", "Every change: who, when, before and after, why"),
                 ("Ctrl+H",)),
@@ -63,6 +63,10 @@ SPEC: dict[str, tuple[str, str, tuple[str, ...]]] = {
                   QT_TRANSLATE_NOOP("WorkspaceActions", "Add the player's position to the current item's finding"),
                   ("Ctrl+T",)),
     "focus_checklist": (QT_TRANSLATE_NOOP("WorkspaceActions", "Back to the checklist"), "", ("Esc",)),
+    "focus_index": (QT_TRANSLATE_NOOP("WorkspaceActions", "Go to the document index"),
+                    QT_TRANSLATE_NOOP("WorkspaceActions", "Keyboard to the index (Menu key: fix it)"), ("Ctrl+1",)),
+    "focus_pdf": (QT_TRANSLATE_NOOP("WorkspaceActions", "Go to the case file"), "", ("Ctrl+2",)),
+    "focus_recordings": (QT_TRANSLATE_NOOP("WorkspaceActions", "Go to the recordings"), "", ("Ctrl+3",)),
     "close": (QT_TRANSLATE_NOOP("WorkspaceActions", "Back to the case list"), "", ("Alt+Left", "Ctrl+W")),
 }
 
@@ -75,7 +79,7 @@ MENU_GROUPS = (
     ("mark_remaining", "submit", "reopen", "history"),
     ("next_page", "previous_page", "search", "zoom_in", "zoom_out", "fit_width"),
     ("play_pause", "mark_time"),
-    ("focus_checklist", "close"),
+    ("focus_checklist", "focus_index", "focus_pdf", "focus_recordings", "close"),
 )
 
 
