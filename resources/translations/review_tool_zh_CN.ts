@@ -2127,8 +2127,32 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>{month} 轮次已定稿，不能新增评查</translation>
     </message>
     <message>
+        <source>Only a legal officer can choose the checklist version of a review</source>
+        <translation>只有法制员可以指定评查所用的评查表版本</translation>
+    </message>
+    <message>
+        <source>Case {doc_no} is not in round {month}</source>
+        <translation>案卷 {doc_no} 不在 {month} 轮次中</translation>
+    </message>
+    <message>
+        <source>{name} is not assigned to review {doc_no} in round {month}</source>
+        <translation>{name} 未被分配评查 {month} 轮次的 {doc_no}</translation>
+    </message>
+    <message>
         <source>No checklist version {version} for this case type (known: {known})</source>
         <translation>该案件类型没有 {version} 版评查表（现有：{known}）</translation>
+    </message>
+    <message>
+        <source>{item}: file {file} is not a file of this case</source>
+        <translation>{item}：文件 {file} 不属于本案卷</translation>
+    </message>
+    <message>
+        <source>{item}: page {page} is outside the file (1–{pages})</source>
+        <translation>{item}：第 {page} 页超出文件范围（1–{pages}）</translation>
+    </message>
+    <message>
+        <source>{item}: recording {recording} at {ms} ms is not a moment of this case&apos;s recordings</source>
+        <translation>{item}：录像 {recording} 的 {ms} 毫秒处不属于本案卷的录像</translation>
     </message>
     <message>
         <source>Rate item {item} before adding a note</source>
@@ -2174,12 +2198,20 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>没有评查轮次 {ref}</translation>
     </message>
     <message>
+        <source>Reviewers per case must be at least 1 (got {n})</source>
+        <translation>每件案卷的评查人数至少为 1（收到的是 {n}）</translation>
+    </message>
+    <message>
         <source>A month is written YYYY-MM, e.g. 2023-05 (got {month})</source>
         <translation>月份应写作 YYYY-MM，如 2023-05（收到的是 {month}）</translation>
     </message>
     <message>
         <source>Round {month} is finalised; reopen it (with a reason) to change it</source>
         <translation>{month} 轮次已定稿；如需修改请先说明原因重新打开</translation>
+    </message>
+    <message>
+        <source>No selection rule named {rule} (known: {known})</source>
+        <translation>没有名为 {rule} 的抽取规则（现有：{known}）</translation>
     </message>
     <message>
         <source>A round for {month} already exists</source>
@@ -2210,6 +2242,10 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>该案卷不在本轮中</translation>
     </message>
     <message>
+        <source>Round {month} has no cases; add cases first</source>
+        <translation>{month} 轮次中没有案卷；请先加入案卷</translation>
+    </message>
+    <message>
         <source>Every case of the round has reviews under way; nothing to assign</source>
         <translation>本轮所有案卷均已在评查中，无需分配</translation>
     </message>
@@ -2222,8 +2258,20 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>请说明手工调整分配的原因</translation>
     </message>
     <message>
+        <source>Name a reviewer to add or to remove</source>
+        <translation>请指定要增加或移除的评查人</translation>
+    </message>
+    <message>
         <source>That reviewer has begun the review; it is kept. Add another reviewer instead.</source>
         <translation>该评查人已开始评查，予以保留。请另行增加评查人。</translation>
+    </message>
+    <message>
+        <source>User {id} is not assigned to this case</source>
+        <translation>用户 {id} 未被分配评查该案卷</translation>
+    </message>
+    <message>
+        <source>User {id} is already assigned to this case</source>
+        <translation>用户 {id} 已被分配评查该案卷</translation>
     </message>
     <message>
         <source>User {id} is not a reviewer</source>
