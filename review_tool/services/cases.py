@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from review_tool.domain.enums import FileStatus, IndexSource, ReviewStatus
+from review_tool.domain.enums import AssignmentStatus, FileStatus, IndexSource, ReviewStatus
 from review_tool.domain.errors import NotFound, UsageError
 from review_tool.i18n import translate
 from review_tool.ingest.fingerprint import sha256_file
@@ -25,6 +25,7 @@ from review_tool.services.dto import (
     RecordingDTO,
 )
 from review_tool.storage.orm import (
+    Assignment,
     Case,
     CaseField,
     CaseFile,
@@ -115,6 +116,11 @@ class CaseService(Service):
             for cr in s.scalars(select(CaseResult).where(CaseResult.round_id == round_id)):
                 results[cr.case_id] = cr
         mine_counts: dict[int, int] = {}
+        assigned: set[int] = set()
+        if reviewer_id is not None and round_id is not None:
+            assigned = set(s.scalars(select(Assignment.case_id).where(
+                Assignment.round_id == round_id, Assignment.reviewer_id == reviewer_id,
+                Assignment.status == AssignmentStatus.DEPLOYED, Assignment.case_id.in_(ids))))
         if reviewer_id is not None:
             mine = [r.id for rs in by_case.values() for r in rs if r.reviewer_id == reviewer_id]
             if mine:
@@ -140,6 +146,7 @@ class CaseService(Service):
                 my_items=len(self.ws.checklist_of_version(my.checklist_version_id).items()) if my else 0,
                 score=score, grade=grade, file_problem=c.id in bad_files,
                 my_score=my.total if my else None, my_grade=my.grade if my else None,
+                my_assigned=c.id in assigned,
             ))
         return rows
 

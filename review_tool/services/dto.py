@@ -176,6 +176,7 @@ class CaseRow:
     # the current reviewer's own (provisional until submitted) total and grade
     my_score: Decimal | None = None
     my_grade: str | None = None
+    my_assigned: bool = False  # assigned (deployed) to the current reviewer in the round asked for
 
 
 @dataclass(frozen=True)
