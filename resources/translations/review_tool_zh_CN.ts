@@ -16,12 +16,12 @@
         <translation>只显示该状态的案卷</translation>
     </message>
     <message>
-        <source>Only my reviews</source>
-        <translation>只看我评查的</translation>
+        <source>Only cases assigned to me</source>
+        <translation>只看分配给我的</translation>
     </message>
     <message>
-        <source>Cases you have started or submitted a review of</source>
-        <translation>我已开始评查或已提交的案卷</translation>
+        <source>Cases of the round assigned to you for review, and those you have reviewed</source>
+        <translation>本轮分配给我评查的案卷，以及我已评查过的案卷</translation>
     </message>
     <message>
         <source>Round</source>
@@ -1988,10 +1988,6 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>评查人意见一致</translation>
     </message>
     <message>
-        <source>No reviews for this case yet</source>
-        <translation>该案卷尚无评查</translation>
-    </message>
-    <message>
         <source>Review {id} is not a review of this case in this round</source>
         <translation>评查 {id} 不是本轮对该案卷的评查</translation>
     </message>
@@ -2006,6 +2002,10 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
     <message>
         <source>{doc_no}: the reviewers disagree; reconcile it first</source>
         <translation>{doc_no}：评查人意见不一致，请先会商</translation>
+    </message>
+    <message>
+        <source>{doc_no}: reconciliation is not finished ({n} items without an agreed result, first {first})</source>
+        <translation>{doc_no}：会商尚未完成（{n} 个项目没有议定结果，第一个：{first}）</translation>
     </message>
     <message>
         <source>The round cannot be finalised yet:
@@ -2041,6 +2041,10 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>没有名为 {name} 的单位</translation>
     </message>
     <message>
+        <source>An officer named {name} already exists in that unit</source>
+        <translation>该单位已有名为 {name} 的执法人员</translation>
+    </message>
+    <message>
         <source>A user named {name} already exists</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
@@ -2055,6 +2059,10 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
     <message>
         <source>Give the reason for the conflict of interest</source>
         <translation>请说明回避的原因</translation>
+    </message>
+    <message>
+        <source>Only {name} or a legal officer can change this</source>
+        <translation>只有 {name} 本人或法制员可以修改</translation>
     </message>
 </context>
 <context>

@@ -54,8 +54,8 @@ def test_every_message_in_the_code_has_a_chinese_translation(tmp_path: Path) -> 
 
 
 def test_translations_keep_the_placeholders() -> None:
-    wrong = [(c, s, t) for (c, s), (_, t) in messages(TS).items()
-             if sorted(PLACEHOLDER.findall(s)) != sorted(PLACEHOLDER.findall(t))]
+    wrong = [(c, s, t) for (c, s), (kind, t) in messages(TS).items()
+             if kind != "unfinished" and t and sorted(PLACEHOLDER.findall(s)) != sorted(PLACEHOLDER.findall(t))]
     assert not wrong, wrong[:10]
 
 

@@ -210,7 +210,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
     Attributes:
         _words: every word must occur in the row's text (case-insensitive).
         _status: show only cases in this status (None: all).
-        _mine: show only cases where the current user has a review.
+        _mine: show only cases assigned to the current user (or that they have a review of).
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -242,7 +242,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
             return False
         if self._status is not None and row.status is not self._status:
             return False
-        if self._mine and row.my_review_id is None:
+        if self._mine and row.my_review_id is None and not row.my_assigned:
             return False
         if self._words:
             hay = " ".join((row.doc_no, row.case_type_name, row.unit_name, "、".join(row.handlers), row.party,

@@ -38,6 +38,7 @@ class CaseBrowser(QWidget):
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._rounds: list[RoundDTO] = []
+        self._personal: bool | None = None
 
         self.rounds = QComboBox(self)
         self.rounds.setMinimumWidth(220)
@@ -57,8 +58,8 @@ class CaseBrowser(QWidget):
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status.setToolTip(self.tr("Show only cases in this status"))
         self.status.currentIndexChanged.connect(self._status_chosen)
-        self.mine = QCheckBox(self.tr("Only my reviews"), self)
-        self.mine.setToolTip(self.tr("Cases you have started or submitted a review of"))
+        self.mine = QCheckBox(self.tr("Only cases assigned to me"), self)
+        self.mine.setToolTip(self.tr("Cases of the round assigned to you for review, and those you have reviewed"))
         self.mine.toggled.connect(self.proxy.set_mine)
 
         self.table = QTableView(self)
@@ -122,7 +123,11 @@ class CaseBrowser(QWidget):
         return next((r for r in self._rounds if r.id == rid), None)
 
     def set_rows(self, rows: list[CaseRow], *, personal: bool = True) -> None:
-        """Show the rows; `personal`: a reviewer's list (their own score and grade, not the case's)."""
+        """Show the rows; `personal`: a reviewer's list (their own score and grade, not the case's;
+        on first showing, only the cases assigned to them)."""
+        if self._personal is not personal:
+            self._personal = personal
+            self.mine.setChecked(personal)
         selected = self.selected_case()
         rnd = self.current_round_dto()
         hide = bool(rnd and rnd.hide_handler and personal and rnd.status is not RoundStatus.FINALISED)
