@@ -213,46 +213,49 @@ class CaseService(Service):
         operation covers retagging a range, adding a range for a scanned document,
         and splitting off part of a document.
         """
+        with self.tx() as s:
+            self._set_range(s, file_id, first, last, doc_type, title=title, actor=actor)
+
+    def _set_range(self, s: Session, file_id: int, first: int, last: int, doc_type: str | None, *,
+                   title: str = "", actor: int | None) -> None:
         if doc_type is not None and doc_type not in self.ws.rules.doc_types:
             raise UsageError(translate("cases", "Unknown document type {code}").format(code=doc_type))
-        with self.tx() as s:
-            f = self._file(s, file_id)
-            if not (1 <= first <= last <= f.pages):
-                raise UsageError(translate("cases", "Pages {first}–{last} are outside the file (1–{pages})").format(
-                    first=first, last=last, pages=f.pages))
-            before = _index_json(f)
-            for d in list(f.documents):
-                if d.last_page < first or d.first_page > last:
-                    continue
-                if d.first_page < first and d.last_page > last:  # split around the new range
-                    tail = Document(case_file_id=f.id, doc_type=d.doc_type, title=d.title, first_page=last + 1,
-                                    last_page=d.last_page, source=d.source)
-                    s.add(tail)
-                    f.documents.append(tail)
-                    d.last_page = first - 1
-                elif d.first_page < first:
-                    d.last_page = first - 1
-                elif d.last_page > last:
-                    d.first_page = last + 1
-                else:
-                    f.documents.remove(d)
-                    s.delete(d)
-            new = Document(case_file_id=f.id, doc_type=doc_type,
-                           title=title or (self.ws.rules.doc_type_title(doc_type) if doc_type else ""),
-                           first_page=first, last_page=last, source=IndexSource.MANUAL)
-            s.add(new)
-            f.documents.append(new)
-            s.flush()
-            self.audit(s, actor=self.actor_id(actor), action="index_set_range", entity="case_file",
-                       entity_id=f.id, case_id=f.case_id, before=before, after=_index_json(f))
+        f = self._file(s, file_id)
+        if not (1 <= first <= last <= f.pages):
+            raise UsageError(translate("cases", "Pages {first}–{last} are outside the file (1–{pages})").format(
+                first=first, last=last, pages=f.pages))
+        before = _index_json(f)
+        for d in list(f.documents):
+            if d.last_page < first or d.first_page > last:
+                continue
+            if d.first_page < first and d.last_page > last:  # split around the new range
+                tail = Document(case_file_id=f.id, doc_type=d.doc_type, title=d.title, first_page=last + 1,
+                                last_page=d.last_page, source=d.source)
+                s.add(tail)
+                f.documents.append(tail)
+                d.last_page = first - 1
+            elif d.first_page < first:
+                d.last_page = first - 1
+            elif d.last_page > last:
+                d.first_page = last + 1
+            else:
+                f.documents.remove(d)
+                s.delete(d)
+        new = Document(case_file_id=f.id, doc_type=doc_type,
+                       title=title or (self.ws.rules.doc_type_title(doc_type) if doc_type else ""),
+                       first_page=first, last_page=last, source=IndexSource.MANUAL)
+        s.add(new)
+        f.documents.append(new)
+        s.flush()
+        self.audit(s, actor=self.actor_id(actor), action="index_set_range", entity="case_file",
+                   entity_id=f.id, case_id=f.case_id, before=before, after=_index_json(f))
 
     def retag(self, document_id: int, doc_type: str | None, *, actor: int | None = None) -> None:
         with self.tx() as s:
             d = s.get(Document, document_id)
             if d is None:
                 raise NotFound(translate("cases", "No document {id}").format(id=document_id))
-            file_id, first, last = d.case_file_id, d.first_page, d.last_page
-        self.set_range(file_id, first, last, doc_type, actor=actor)
+            self._set_range(s, d.case_file_id, d.first_page, d.last_page, doc_type, actor=actor)
 
     def split(self, document_id: int, at_page: int, *, doc_type: str | None = None,
               actor: int | None = None) -> None:
@@ -264,13 +267,13 @@ class CaseService(Service):
             if not (d.first_page < at_page <= d.last_page):
                 raise UsageError(translate("cases", "Page {page} is not inside pages {first}–{last} of the document")
                                  .format(page=at_page, first=d.first_page, last=d.last_page))
-            file_id, last, same = d.case_file_id, d.last_page, d.doc_type
-        self.set_range(file_id, at_page, last, doc_type if doc_type is not None else same, actor=actor)
+            self._set_range(s, d.case_file_id, at_page, d.last_page, doc_type if doc_type is not None else d.doc_type,
+                            title="" if doc_type is not None else d.title, actor=actor)
 
     def merge(self, document_ids: list[int], *, doc_type: str | None = None, actor: int | None = None) -> None:
         """Merge adjacent documents of one file into one (typed as the first, unless given)."""
         with self.tx() as s:
-            docs = [s.get(Document, i) for i in document_ids]
+            docs = [s.get(Document, i) for i in dict.fromkeys(document_ids)]
             if any(d is None for d in docs) or len(docs) < 2:
                 raise UsageError(translate("cases", "Choose at least two documents to merge"))
             ds = sorted((d for d in docs if d is not None), key=lambda d: d.first_page)
@@ -279,9 +282,9 @@ class CaseService(Service):
             for a, b in zip(ds, ds[1:], strict=False):
                 if b.first_page != a.last_page + 1:
                     raise UsageError(translate("cases", "Only adjacent documents can be merged"))
-            file_id, first, last = ds[0].case_file_id, ds[0].first_page, ds[-1].last_page
             kind = doc_type if doc_type is not None else ds[0].doc_type
-        self.set_range(file_id, first, last, kind, actor=actor)
+            self._set_range(s, ds[0].case_file_id, ds[0].first_page, ds[-1].last_page, kind,
+                            title="" if doc_type is not None else ds[0].title, actor=actor)
 
     def remove_document(self, document_id: int, *, actor: int | None = None) -> None:
         with self.tx() as s:
@@ -304,23 +307,29 @@ class CaseService(Service):
         return f
 
     # -- integrity ------------------------------------------------------------------------------
-    def verify(self, case_id: int) -> list[FileCheck]:
-        """Re-hash the case's files; record and return which are missing or changed."""
+    def verify(self, case_id: int, *, actor: int | None = None) -> list[FileCheck]:
+        """Re-hash the case's files; record (audited, when it changes) and return which are missing or changed."""
         with self.tx() as s:
-            c = s.get(Case, case_id, options=[selectinload(Case.files), selectinload(Case.recordings)])
-            if c is None:
-                raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
-            folder = Path(c.folder) if c.folder else None
-            out: list[FileCheck] = []
-            for f in c.files:
-                status, msg = _check(folder, f.relpath, f.sha256)
-                f.status = status
-                out.append(FileCheck(f.id, None, f.relpath, status, msg))
-            for r in c.recordings:
-                status, msg = _check(folder, r.relpath, r.sha256)
-                r.status = status
-                out.append(FileCheck(None, r.id, r.relpath, status, msg))
-            return out
+            return self._verify(s, case_id, actor)
+
+    def _verify(self, s: Session, case_id: int, actor: int | None) -> list[FileCheck]:
+        c = s.get(Case, case_id, options=[selectinload(Case.files), selectinload(Case.recordings)])
+        if c is None:
+            raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
+        folder = Path(c.folder) if c.folder else None
+        out: list[FileCheck] = []
+        changed: list[tuple[str, str, str]] = []
+        for x in [*c.files, *c.recordings]:
+            status, msg = _check(folder, x.relpath, x.sha256)
+            if x.status is not status:
+                changed.append((x.relpath, x.status.value, status.value))
+                x.status = status
+            is_file = isinstance(x, CaseFile)
+            out.append(FileCheck(x.id if is_file else None, None if is_file else x.id, x.relpath, status, msg))
+        if changed:
+            self.audit(s, actor=self.actor_id(actor), action="file_status", entity="case", entity_id=c.id,
+                       case_id=c.id, before={p: b for p, b, _ in changed}, after={p: a for p, _, a in changed})
+        return out
 
     def relocate(self, case_id: int, folder: Path, *, actor: int | None = None) -> list[FileCheck]:
         """Point the case at a new folder, after checking its files are there with the same content."""
@@ -336,7 +345,8 @@ class CaseService(Service):
             c.folder = str(folder)
             self.audit(s, actor=self.actor_id(actor), action="relocate", entity="case", entity_id=c.id,
                        case_id=c.id, before={"folder": before}, after={"folder": str(folder)})
-        return self.verify(case_id)
+            s.flush()
+            return self._verify(s, case_id, actor)
 
     def handlers_of(self, case_id: int) -> list[Officer]:
         with self.tx() as s:

@@ -36,10 +36,11 @@ from review_tool.domain.errors import Conflict, NotFound, PermissionDenied, Usag
 from review_tool.i18n import translate
 from review_tool.rounds.calibration import AgreedRecord, ReviewerCalibration, ReviewRecord, calibrate
 from review_tool.rounds.reconcile import CaseComparison, ItemVote, compare_votes, disagreement
+from review_tool.rounds.reconcile import accept_agreed as agreed_results
 from review_tool.scoring.engine import ResultInput, ReviewScore, aggregate, deduction_for, score_review
 from review_tool.services.base import Service
 from review_tool.services.dto import PageRef, ReviewDTO, TimeRef
-from review_tool.services.reviews import ReviewService
+from review_tool.services.reviews import ReviewService, deployed_reviewers
 from review_tool.services.rounds import RoundService
 from review_tool.storage.orm import (
     Assignment,
@@ -121,14 +122,14 @@ class MeetingService(Service):
         with self.tx() as s:
             user = self.require_user(s, viewer)
             r = RoundService._round(s, round_ref)
-            reviews = list(s.scalars(select(Review).where(Review.round_id == r.id, Review.case_id == case_id)))
+            reviews = list(s.scalars(select(Review).where(Review.round_id == r.id, Review.case_id == case_id)
+                                     .order_by(Review.id)))
             if user.role is Role.REVIEWER and r.blind and r.status is not RoundStatus.FINALISED:
                 mine = next((v for v in reviews if v.reviewer_id == user.id), None)
                 if mine is None or mine.status is not ReviewStatus.SUBMITTED:
                     reviews = [v for v in reviews if v.reviewer_id == user.id]
-            ids = [v.id for v in reviews]
-        rs = ReviewService(self.ws)
-        return [rs.get(i) for i in ids]
+            rs = ReviewService(self.ws)
+            return [rs._dto(s, v.id) for v in reviews]
 
     def handler_hidden(self, round_ref: str | int, *, viewer: int | None = None) -> bool:
         """Whether the viewer must not see the handler's name in this round."""
@@ -143,8 +144,9 @@ class MeetingService(Service):
         with self.tx() as s:
             self.require_role(s, self.actor_id(None), Role.LEGAL_OFFICER, Role.CHIEF)
             r = RoundService._round(s, round_ref)
-            reviews = list(s.scalars(select(Review).options(selectinload(Review.results)).where(
-                Review.round_id == r.id, Review.case_id == case_id).order_by(Review.id)))
+            assigned = deployed_reviewers(s, r.id, case_id)
+            reviews = [v for v in s.scalars(select(Review).options(selectinload(Review.results)).where(
+                Review.round_id == r.id, Review.case_id == case_id).order_by(Review.id)) if v.reviewer_id in assigned]
             case = s.get(Case, case_id)
             if case is None:
                 raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
@@ -158,14 +160,13 @@ class MeetingService(Service):
                                        [i.id for i in checklist.items()])
             flags = case_flags(self.ws, submitted, self.ws.rules.require_settings().disagreement_threshold, names)
             rec = self._reconciled(s, r.id, case_id, names)
-            ids = [v.id for v in reviews]
             mean = aggregate(checklist, [score_review(checklist, {x.item_id: ResultInput(x.outcome, x.points)
                                                                   for x in v.results}) for v in submitted],
                              threshold=Decimal(0)).total if submitted else None
-        rs = ReviewService(self.ws)
+            rs = ReviewService(self.ws)
+            dtos = tuple(rs._dto(s, v.id) for v in reviews)
         score = self._score_from(checklist, rec)
-        return CaseMeeting(case_id, case.doc_no, checklist, tuple(rs.get(i) for i in ids), comparison,
-                           tuple(flags), rec, score, mean)
+        return CaseMeeting(case_id, case.doc_no, checklist, dtos, comparison, tuple(flags), rec, score, mean)
 
     @staticmethod
     def _score_from(checklist: Checklist, rec: dict[str, ReconciledDTO]) -> ReviewScore | None:
@@ -190,34 +191,49 @@ class MeetingService(Service):
         self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
         return RoundService._open_round(s, round_ref)
 
+    @staticmethod
+    def _all_submitted(s: Session, r: ReviewRound, case_id: int) -> list[Review]:
+        """The case's counted reviews, once every assigned reviewer has submitted (reconciliation comes after)."""
+        case = s.get(Case, case_id)
+        if case is None:
+            raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
+        assigned = deployed_reviewers(s, r.id, case_id)
+        reviews = [v for v in s.scalars(select(Review).options(selectinload(Review.results)).where(
+            Review.round_id == r.id, Review.case_id == case_id).order_by(Review.id)) if v.reviewer_id in assigned]
+        submitted = [v for v in reviews if v.status is ReviewStatus.SUBMITTED]
+        if not submitted:
+            raise Conflict(translate("meeting", "No submitted reviews for this case yet"))
+        waiting = sorted(assigned - {v.reviewer_id for v in submitted})
+        if waiting:
+            names = dict(s.execute(select(User.id, User.name).where(User.id.in_(waiting))).all())
+            raise Conflict(translate("meeting", "{doc_no}: waiting for {names}").format(
+                doc_no=case.doc_no, names="、".join(names.get(u, str(u)) for u in waiting)))
+        return submitted
+
     def accept_agreed(self, round_ref: str | int, case_id: int, *, actor: int | None = None) -> int:
         """Record every item the submitted reviews agree on as the final result. Returns how many."""
         with self.tx() as s:
             r = self._editable_round(s, round_ref, actor)
-            reviews = list(s.scalars(select(Review).options(selectinload(Review.results)).where(
-                Review.round_id == r.id, Review.case_id == case_id, Review.status == ReviewStatus.SUBMITTED)
-                .order_by(Review.id)))
-            if not reviews:
-                raise Conflict(translate("meeting", "No submitted reviews for this case yet"))
+            reviews = self._all_submitted(s, r, case_id)
             checklist = self.ws.checklist_of_version(reviews[0].checklist_version_id)
             comp = compare_votes({v.reviewer_id: votes_of(v) for v in reviews}, [i.id for i in checklist.items()])
+            agreed = agreed_results(comp)
             existing = {x.item_id for x in s.scalars(select(ReconciledItem).where(
                 ReconciledItem.round_id == r.id, ReconciledItem.case_id == case_id))}
             n = 0
-            for item in comp.agreed_items:
-                if item.item_id in existing:
+            first = reviews[0]
+            for item_id, vote in agreed.items():
+                if item_id in existing:
                     continue  # never overwrite what the meeting already decided
-                first = reviews[0]
-                res = next(x for x in first.results if x.item_id == item.item_id)
-                reasons = list(dict.fromkeys(x.reason for v in reviews for x in v.results
-                                             if x.item_id == item.item_id and x.reason))
-                pages = list({str(p): p for v in reviews for x in v.results if x.item_id == item.item_id
+                res = next(x for x in first.results if x.item_id == item_id)
+                pages = list({str(p): p for v in reviews for x in v.results if x.item_id == item_id
                               for p in (x.pages or [])}.values())
-                s.add(ReconciledItem(round_id=r.id, case_id=case_id, item_id=item.item_id, outcome=res.outcome,
-                                     points=res.points, occurrences=res.occurrences, reason="；".join(reasons),
-                                     pages=pages, timestamps=list(res.timestamps or []),
-                                     proposed_by_review_id=first.id, note=translate("meeting", "reviewers agreed"),
-                                     decided_by=self.actor_id(actor)))
+                stamps = list({str(t): t for v in reviews for x in v.results if x.item_id == item_id
+                               for t in (x.timestamps or [])}.values())
+                s.add(ReconciledItem(round_id=r.id, case_id=case_id, item_id=item_id, outcome=res.outcome,
+                                     points=vote.points, occurrences=vote.occurrences, reason=vote.reason,
+                                     pages=pages, timestamps=stamps, proposed_by_review_id=first.id,
+                                     note=translate("meeting", "reviewers agreed"), decided_by=self.actor_id(actor)))
                 n += 1
             self.audit(s, actor=self.actor_id(actor), action="accept_agreed", entity="case", entity_id=case_id,
                        case_id=case_id, round_id=r.id, after={"items": n})
@@ -234,28 +250,28 @@ class MeetingService(Service):
         """
         with self.tx() as s:
             r = self._editable_round(s, round_ref, actor)
-            review = s.scalar(select(Review).options(selectinload(Review.results)).where(
-                Review.round_id == r.id, Review.case_id == case_id).limit(1))
-            if review is None:
-                raise Conflict(translate("meeting", "No reviews for this case yet"))
-            checklist = self.ws.checklist_of_version(review.checklist_version_id)
+            reviews = self._all_submitted(s, r, case_id)
+            checklist = self.ws.checklist_of_version(reviews[0].checklist_version_id)
             try:
                 item = checklist.item(item_id)
             except KeyError:
                 raise NotFound(translate("reviews", "Item {item} is not in checklist {checklist}").format(
                     item=item_id, checklist=checklist.title)) from None
+            source = None
+            if proposed_by_review is not None:
+                source = next((v for v in reviews if v.id == proposed_by_review), None)
+                if source is None:
+                    raise UsageError(translate("meeting", "Review {id} is not a review of this case in this round")
+                                     .format(id=proposed_by_review))
+            src_result = next((y for y in source.results if y.item_id == item_id), None) if source else None
             points = Decimal(0)
             if outcome is Outcome.DEDUCT:
                 points = deduction_for(item, occurrences=occurrences, value=value)
+                if not reason.strip() and src_result is not None and src_result.outcome is Outcome.DEDUCT:
+                    reason = src_result.reason  # the proposer's own reason
                 if not reason.strip():
                     raise UsageError(translate("reviews", "{item}: a deduction needs its reason (扣分理由)").format(
                         item=item_id))
-            source = None
-            if proposed_by_review is not None:
-                source = s.get(Review, proposed_by_review)
-                if source is None or source.case_id != case_id or source.round_id != r.id:
-                    raise UsageError(translate("meeting", "Review {id} is not a review of this case in this round")
-                                     .format(id=proposed_by_review))
             x = s.scalar(select(ReconciledItem).where(ReconciledItem.round_id == r.id,
                                                       ReconciledItem.case_id == case_id,
                                                       ReconciledItem.item_id == item_id))
@@ -264,8 +280,9 @@ class MeetingService(Service):
                 x = ReconciledItem(round_id=r.id, case_id=case_id, item_id=item_id, outcome=outcome)
                 s.add(x)
             else:
-                before = {"outcome": x.outcome.value, "points": str(x.points), "reason": x.reason}
-            src_result = next((y for y in source.results if y.item_id == item_id), None) if source else None
+                before = {"item": item_id, "outcome": x.outcome.value, "points": str(x.points),
+                          "occurrences": x.occurrences, "reason": x.reason, "note": x.note,
+                          "proposed_by_review": x.proposed_by_review_id}
             x.outcome, x.points = outcome, points
             x.occurrences = occurrences if outcome is Outcome.DEDUCT else None
             x.reason, x.note = reason.strip(), note.strip()
@@ -279,6 +296,7 @@ class MeetingService(Service):
             self.audit(s, actor=self.actor_id(actor), action="reconcile_item", entity="reconciled_item",
                        entity_id=x.id, case_id=case_id, round_id=r.id, before=before,
                        after={"item": item_id, "outcome": outcome.value, "points": str(points),
+                              "occurrences": x.occurrences, "reason": x.reason, "note": x.note,
                               "proposed_by_review": proposed_by_review}, reason=note.strip())
             names = dict(s.execute(select(User.id, User.name)).all())
             return self._reconciled(s, r.id, case_id, names)[item_id]
@@ -298,11 +316,9 @@ class MeetingService(Service):
             for cid in case_ids:
                 case = s.get(Case, cid, options=[selectinload(Case.handlers).selectinload(CaseHandler.officer)])
                 assert case is not None
-                deployed = {a.reviewer_id for a in s.scalars(select(Assignment).where(
-                    Assignment.round_id == r.id, Assignment.case_id == cid,
-                    Assignment.status == AssignmentStatus.DEPLOYED))}
-                reviews = list(s.scalars(select(Review).options(selectinload(Review.results)).where(
-                    Review.round_id == r.id, Review.case_id == cid)))
+                deployed = deployed_reviewers(s, r.id, cid)
+                reviews = [v for v in s.scalars(select(Review).options(selectinload(Review.results)).where(
+                    Review.round_id == r.id, Review.case_id == cid).order_by(Review.id)) if v.reviewer_id in deployed]
                 submitted = [v for v in reviews if v.status is ReviewStatus.SUBMITTED]
                 waiting = sorted(names.get(u, str(u)) for u in deployed
                                  if not any(v.reviewer_id == u and v.status is ReviewStatus.SUBMITTED for v in reviews))
@@ -314,15 +330,29 @@ class MeetingService(Service):
                         doc_no=case.doc_no, names="、".join(waiting)))
                     continue
                 checklist = self.ws.checklist_of_version(submitted[0].checklist_version_id)
-                rec = self._score_from(checklist, self._reconciled(s, r.id, cid, names))
+                decided = self._reconciled(s, r.id, cid, names)
+                rec = self._score_from(checklist, decided)
                 if rec is None and case_flags(self.ws, submitted, settings.disagreement_threshold, names):
                     problems.append(translate("meeting", "{doc_no}: the reviewers disagree; reconcile it first")
                                     .format(doc_no=case.doc_no))
+                    continue
+                if rec is None and decided:  # the meeting began on the case: its decisions must not be lost
+                    open_items = [i.id for i in checklist.items() if i.id not in decided]
+                    problems.append(translate("meeting", "{doc_no}: reconciliation is not finished ({n} items "
+                                              "without an agreed result, first {first})").format(
+                        doc_no=case.doc_no, n=len(open_items), first=open_items[0] if open_items else ""))
                     continue
                 plan.append((case, checklist, rec, submitted))
             if problems:
                 raise Conflict(translate("meeting", "The round cannot be finalised yet:\n{problems}").format(
                     problems="\n".join(f"- {p}" for p in problems)))
+            # a case taken out of the round since an earlier finalisation keeps no result in it
+            for cr in s.scalars(select(CaseResult).where(CaseResult.round_id == r.id,
+                                                         CaseResult.case_id.not_in(case_ids))):
+                s.delete(cr)
+            for f in s.scalars(select(Finding).where(Finding.round_id == r.id, Finding.case_id.not_in(case_ids),
+                                                     Finding.status == FindingStatus.OPEN)):
+                s.delete(f)
             today = dt.date.today()
             deadline = today + dt.timedelta(days=settings.rectification_days)
             n_rec = n_mean = n_find = 0
@@ -388,6 +418,9 @@ class MeetingService(Service):
             if r.status is not RoundStatus.FINALISED:
                 raise Conflict(translate("meeting", "Round {month} is not finalised").format(month=r.month))
             r.status = RoundStatus.IN_PROGRESS
+            for c in s.scalars(select(Case).join(CaseResult, CaseResult.case_id == Case.id).where(
+                    CaseResult.round_id == r.id, Case.status == CaseStatus.FINALISED)):
+                c.status = CaseStatus.REVIEWED
             self.audit(s, actor=self.actor_id(actor), action="round_reopen", entity="round", entity_id=r.id,
                        round_id=r.id, before={"status": "finalised", "finalised_at": r.finalised_at.isoformat()
                                               if r.finalised_at else None},
@@ -395,7 +428,11 @@ class MeetingService(Service):
 
     # -- calibration ---------------------------------------------------------------------------------
     def calibration(self, round_ref: str | int | None = None) -> list[tuple[str, ReviewerCalibration]]:
-        """Each reviewer's deviation from the agreed results: this round, or every finalised round."""
+        """Each reviewer's deviation from the agreed results: this round, or every finalised round.
+
+        The agreed result of a case is the meeting's reconciled one (every item decided); cases
+        finalised on the mean of the reviews, with nothing reconciled, have none.
+        """
         with self.tx() as s:
             user = self.require_user(s, self.actor_id(None))
             if user.role is not Role.LEGAL_OFFICER:
@@ -403,18 +440,27 @@ class MeetingService(Service):
             rounds = [RoundService._round(s, round_ref)] if round_ref is not None else list(
                 s.scalars(select(ReviewRound).where(ReviewRound.status == RoundStatus.FINALISED)))
             ids = [r.id for r in rounds]
-            agreed: list[AgreedRecord] = []
-            outcomes_by_case: dict[tuple[int, int], dict[str, str | None]] = defaultdict(dict)
+            decided: dict[tuple[int, int], dict[str, ReconciledItem]] = defaultdict(dict)
             for x in s.scalars(select(ReconciledItem).where(ReconciledItem.round_id.in_(ids))):
-                outcomes_by_case[(x.round_id, x.case_id)][x.item_id] = x.outcome.value
-            for cr in s.scalars(select(CaseResult).where(CaseResult.round_id.in_(ids),
-                                                         CaseResult.source == "reconciled")):
-                agreed.append(AgreedRecord(cr.case_id, cr.total, outcomes_by_case[(cr.round_id, cr.case_id)],
-                                           cr.round_id))
-            reviews = [ReviewRecord(v.reviewer_id, v.case_id, v.total or Decimal(0),
+                decided[(x.round_id, x.case_id)][x.item_id] = x
+            counted = {(a.round_id, a.case_id, a.reviewer_id) for a in s.scalars(select(Assignment).where(
+                Assignment.round_id.in_(ids), Assignment.status == AssignmentStatus.DEPLOYED))}
+            reviews = [v for v in s.scalars(select(Review).options(selectinload(Review.results)).where(
+                Review.round_id.in_(ids), Review.status == ReviewStatus.SUBMITTED).order_by(Review.id))
+                if (v.round_id, v.case_id, v.reviewer_id) in counted]
+            version = {(v.round_id, v.case_id): v.checklist_version_id for v in reviews}
+            agreed: list[AgreedRecord] = []
+            for (round_id, case_id), items in decided.items():
+                if (round_id, case_id) not in version:
+                    continue
+                checklist = self.ws.checklist_of_version(version[(round_id, case_id)])
+                score = score_review(checklist, {k: ResultInput(x.outcome, x.points) for k, x in items.items()})
+                if score.complete:
+                    agreed.append(AgreedRecord(case_id, score.total, {k: x.outcome.value for k, x in items.items()},
+                                               round_id))
+            records = [ReviewRecord(v.reviewer_id, v.case_id, v.total or Decimal(0),
                                     {x.item_id: x.outcome.value for x in v.results}, v.round_id or 0)
-                       for v in s.scalars(select(Review).options(selectinload(Review.results)).where(
-                           Review.round_id.in_(ids), Review.status == ReviewStatus.SUBMITTED))]
+                       for v in reviews]
             names = dict(s.execute(select(User.id, User.name)).all())
-        result = calibrate(reviews, agreed)
+        result = calibrate(records, agreed)
         return sorted(((names.get(k, str(k)), v) for k, v in result.items()), key=lambda kv: kv[0])

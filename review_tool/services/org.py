@@ -6,11 +6,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from review_tool.domain.enums import Role, UnitKind
-from review_tool.domain.errors import Conflict, NotFound, UsageError
+from review_tool.domain.errors import Conflict, NotFound, PermissionDenied, UsageError
 from review_tool.i18n import translate
 from review_tool.services.base import Service
 from review_tool.services.dto import OfficerDTO, UnitDTO, UserDTO
-from review_tool.storage.orm import ConflictDeclaration, Officer, Unit, User
+from review_tool.storage.orm import Case, ConflictDeclaration, Officer, Unit, User
 
 
 def unit_dto(u: Unit) -> UnitDTO:
@@ -59,6 +59,8 @@ class OrgService(Service):
             u = Unit(name=name, kind=kind, parent_id=parent_id, short_name=short_name or name, code=code)
             s.add(u)
             s.flush()
+            self.audit(s, actor=self.ws.user_id, action="add_unit", entity="unit", entity_id=u.id,
+                       after={"name": name, "kind": kind.value, "parent": parent_id, "code": code})
             return unit_dto(u)
 
     def units(self) -> list[UnitDTO]:
@@ -89,9 +91,14 @@ class OrgService(Service):
     def add_officer(self, name: str, *, unit: str | int | None, cert_no: str | None = None) -> OfficerDTO:
         with self.tx() as s:
             unit_id = self._unit_id(s, unit) if unit is not None else None
+            if s.scalar(select(Officer).where(Officer.name == name, Officer.unit_id == unit_id)) is not None:
+                raise Conflict(translate("org", "An officer named {name} already exists in that unit").format(
+                    name=name))
             o = Officer(name=name, unit_id=unit_id, cert_no=cert_no)
             s.add(o)
             s.flush()
+            self.audit(s, actor=self.ws.user_id, action="add_officer", entity="officer", entity_id=o.id,
+                       after={"name": name, "unit": unit_id, "cert_no": cert_no})
             return officer_dto(o)
 
     def officers(self) -> list[OfficerDTO]:
@@ -147,6 +154,7 @@ class OrgService(Service):
             u = s.get(User, user_id)
             if u is None:
                 raise NotFound(translate("org", "No user {ref}").format(ref=user_id))
+            self._require_self_or_legal(s, user_id)
             before = u.available
             u.available = available
             self.audit(s, actor=self.ws.user_id, action="set_available", entity="user", entity_id=u.id,
@@ -160,8 +168,24 @@ class OrgService(Service):
         if not reason.strip():
             raise UsageError(translate("org", "Give the reason for the conflict of interest"))
         with self.tx() as s:
-            c = ConflictDeclaration(user_id=user_id, case_id=case_id, unit_id=unit_id, reason=reason)
+            if s.get(User, user_id) is None:
+                raise NotFound(translate("org", "No user {ref}").format(ref=user_id))
+            self._require_self_or_legal(s, user_id)
+            if case_id is not None and s.get(Case, case_id) is None:
+                raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
+            if unit_id is not None and s.get(Unit, unit_id) is None:
+                raise NotFound(translate("org", "No unit with id {id}").format(id=unit_id))
+            c = ConflictDeclaration(user_id=user_id, case_id=case_id, unit_id=unit_id, reason=reason.strip())
             s.add(c)
             s.flush()
-            self.audit(s, actor=self.actor_id(None) or user_id, action="declare_conflict", entity="conflict",
-                       entity_id=c.id, case_id=case_id, after={"user": user_id, "unit": unit_id}, reason=reason)
+            self.audit(s, actor=self.actor_id(None), action="declare_conflict", entity="conflict",
+                       entity_id=c.id, case_id=case_id, after={"user": user_id, "case": case_id, "unit": unit_id},
+                       reason=reason.strip())
+
+    def _require_self_or_legal(self, s: Session, user_id: int) -> None:
+        """A person changes their own availability and conflicts; a legal officer anyone's."""
+        actor = self.require_user(s, self.actor_id(None))
+        if actor.id != user_id and actor.role is not Role.LEGAL_OFFICER:
+            target = s.get(User, user_id)
+            raise PermissionDenied(translate("org", "Only {name} or a legal officer can change this").format(
+                name=target.name if target else user_id))

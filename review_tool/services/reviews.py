@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from review_tool.domain.checklist import Checklist
+from review_tool.domain.checklist import Checklist, Item
 from review_tool.domain.enums import AssignmentStatus, CaseStatus, Outcome, ReviewStatus, Role, RoundStatus
 from review_tool.domain.errors import Conflict, NotFound, PermissionDenied, UsageError
 from review_tool.i18n import translate
@@ -29,10 +29,13 @@ from review_tool.storage.orm import (
     Assignment,
     AuditEvent,
     Case,
+    CaseFile,
     ChecklistVersion,
     ItemResult,
+    Recording,
     Review,
     ReviewRound,
+    RoundCase,
     User,
 )
 from review_tool.storage.types import utcnow
@@ -69,6 +72,13 @@ def _result_json(r: ItemResult | None) -> dict[str, Any] | None:
         "outcome": r.outcome.value, "points": str(r.points), "occurrences": r.occurrences, "reason": r.reason,
         "note": r.note, "pages": list(r.pages or []), "timestamps": list(r.timestamps or []),
     }
+
+
+def deployed_reviewers(s: Session, round_id: int, case_id: int) -> set[int]:
+    """The reviewers a case is assigned (deployed) to in a round: only their reviews count in its results."""
+    return set(s.scalars(select(Assignment.reviewer_id).where(
+        Assignment.round_id == round_id, Assignment.case_id == case_id,
+        Assignment.status == AssignmentStatus.DEPLOYED)))
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,10 @@ class ReviewService(Service):
                     if rnd.status is RoundStatus.FINALISED:
                         raise Conflict(translate("reviews", "Round {month} is finalised; no new reviews")
                                        .format(month=rnd.month))
+                    self._check_may_review(s, rnd, case, reviewer)
+                if checklist_version and reviewer.role is not Role.LEGAL_OFFICER:
+                    raise PermissionDenied(translate("reviews", "Only a legal officer can choose the checklist "
+                                                     "version of a review"))
                 cv = self._pick_checklist(s, case, round_id, checklist_version)
                 # A version stored just now is not committed yet, so `ws.checklist_of_version` (its own
                 # session) could not read it back: give the cache the copy we hold.
@@ -127,6 +141,26 @@ class ReviewService(Service):
                            case_id=case_id, review_id=review.id, round_id=round_id,
                            after={"checklist": cv.checklist_id, "version": cv.version})
             return self._dto(s, review.id)
+
+    @staticmethod
+    def _check_may_review(s: Session, rnd: ReviewRound, case: Case, reviewer: User) -> None:
+        """In a round, a case of the round; and a reviewer reviews only the cases assigned (deployed) to them.
+
+        Legal officers and chiefs may open a review of their own; it is not counted in the round's results.
+        """
+        in_round = s.scalar(select(RoundCase.id).where(RoundCase.round_id == rnd.id, RoundCase.case_id == case.id,
+                                                       RoundCase.removed.is_(False)))
+        if in_round is None:
+            raise NotFound(translate("reviews", "Case {doc_no} is not in round {month}").format(
+                doc_no=case.doc_no, month=rnd.month))
+        if reviewer.role is Role.REVIEWER:
+            assigned = s.scalar(select(Assignment.id).where(
+                Assignment.round_id == rnd.id, Assignment.case_id == case.id, Assignment.reviewer_id == reviewer.id,
+                Assignment.status == AssignmentStatus.DEPLOYED))
+            if assigned is None:
+                raise PermissionDenied(translate("reviews", "{name} is not assigned to review {doc_no} in round "
+                                                 "{month}").format(name=reviewer.name, doc_no=case.doc_no,
+                                                                   month=rnd.month))
 
     def _pick_checklist(self, s: Session, case: Case, round_id: int | None, wanted: str | None) -> ChecklistVersion:
         rules = self.ws.rules
@@ -201,11 +235,7 @@ class ReviewService(Service):
 
     def _apply(self, s: Session, review: Review, checklist: Checklist, e: ResultEntry,
                actor: int | None) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        try:
-            item = checklist.item(e.item_id)
-        except KeyError:
-            raise NotFound(translate("reviews", "Item {item} is not in checklist {checklist}").format(
-                item=e.item_id, checklist=checklist.title)) from None
+        item = self._item(checklist, e.item_id)
         points = Decimal(0)
         occurrences = e.occurrences
         if e.outcome is Outcome.DEDUCT:
@@ -215,6 +245,7 @@ class ReviewService(Service):
                     item=e.item_id))
         else:
             occurrences = None
+        self._check_citations(s, review.case_id, e)
         existing = next((r for r in review.results if r.item_id == e.item_id), None)
         before = _result_json(existing)
         if existing is None:
@@ -235,12 +266,43 @@ class ReviewService(Service):
         s.flush()
         return before, _result_json(existing)
 
+    @staticmethod
+    def _item(checklist: Checklist, item_id: str) -> Item:
+        try:
+            return checklist.item(item_id)
+        except KeyError:
+            raise NotFound(translate("reviews", "Item {item} is not in checklist {checklist}").format(
+                item=item_id, checklist=checklist.title)) from None
+
+    @staticmethod
+    def _check_citations(s: Session, case_id: int, e: ResultEntry) -> None:
+        """Cited pages lie inside the case's files, cited moments inside its recordings."""
+        if e.pages:
+            files = dict(s.execute(select(CaseFile.id, CaseFile.pages).where(CaseFile.case_id == case_id)
+                                   .order_by(CaseFile.id)).all())
+            first = next(iter(files), None)
+            for p in e.pages:
+                if p.file_id is not None and p.file_id not in files:
+                    raise UsageError(translate("reviews", "{item}: file {file} is not a file of this case").format(
+                        item=e.item_id, file=p.file_id))
+                limit = files.get(p.file_id if p.file_id is not None else first)
+                if p.page < 1 or (limit is not None and p.page > limit):
+                    raise UsageError(translate("reviews", "{item}: page {page} is outside the file (1–{pages})")
+                                     .format(item=e.item_id, page=p.page, pages=limit if limit is not None else "…"))
+        if e.timestamps:
+            recordings = set(s.scalars(select(Recording.id).where(Recording.case_id == case_id)))
+            for t in e.timestamps:
+                if t.recording_id not in recordings or t.ms < 0:
+                    raise UsageError(translate("reviews", "{item}: recording {recording} at {ms} ms is not a "
+                                               "moment of this case's recordings").format(
+                        item=e.item_id, recording=t.recording_id, ms=t.ms))
+
     def set_note(self, review_id: int, item_id: str, note: str, *, change_reason: str = "",
                  actor: int | None = None) -> ReviewDTO:
         """A note on an item, whether or not it is rated yet (an unrated item keeps no result)."""
         with self.tx() as s:
             review, checklist = self._editable(s, review_id, actor, change_reason)
-            checklist.item(item_id)
+            self._item(checklist, item_id)
             existing = next((r for r in review.results if r.item_id == item_id), None)
             if existing is None:
                 raise UsageError(translate("reviews", "Rate item {item} before adding a note").format(item=item_id))
@@ -286,6 +348,8 @@ class ReviewService(Service):
             review = s.get(Review, review_id)
             if review is None:
                 raise NotFound(translate("reviews", "No review {id}").format(id=review_id))
+            if self.actor_id(None) != review.reviewer_id:
+                raise PermissionDenied(translate("reviews", "Only the reviewer who owns this review can change it"))
             review.position = dict(position)
 
     # -- submit / reopen -----------------------------------------------------------------------
@@ -389,9 +453,9 @@ class ReviewService(Service):
                                  if round_id is not None else select(Review).where(Review.case_id == case_id)))
         expected = 0
         if round_id is not None:
-            expected = len(list(s.scalars(select(Assignment).where(
-                Assignment.round_id == round_id, Assignment.case_id == case_id,
-                Assignment.status == AssignmentStatus.DEPLOYED))))
+            assigned = deployed_reviewers(s, round_id, case_id)
+            expected = len(assigned)
+            reviews = [r for r in reviews if r.reviewer_id in assigned]
         submitted = sum(1 for r in reviews if r.status is ReviewStatus.SUBMITTED)
         if submitted and submitted >= max(expected, 1) and submitted == len(reviews):
             case.status = CaseStatus.REVIEWED

@@ -64,6 +64,19 @@ class AssignmentBlocked(ReviewToolError):
         self.blockers = blockers
 
 
+class OverrideRefused(Conflict):
+    """A manual change of the assignment breaks a hard constraint and was not confirmed (`force`)."""
+
+    def __init__(self, message: str, warnings: list[str]) -> None:
+        super().__init__(message)
+        self.warnings = warnings
+
+
+def _check_per_case(per_case: int | None) -> None:
+    if per_case is not None and per_case < 1:
+        raise UsageError(translate("rounds", "Reviewers per case must be at least 1 (got {n})").format(n=per_case))
+
+
 @dataclass(frozen=True)
 class ReviewerSlot:
     reviewer_id: int
@@ -98,6 +111,8 @@ class RoundStatusReport:
     round: RoundDTO
     cases: tuple[CaseStatusRow, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    blind_view: bool = False  # other reviewers' results are hidden from the viewer (blind review)
+    handlers_hidden: bool = False  # the handlers are hidden from the viewer
 
 
 @dataclass(frozen=True)
@@ -181,6 +196,11 @@ class RoundService(Service):
                actor: int | None = None) -> RoundDTO:
         """Create the month's round and draw its cases by the selection rule (seeded, logged)."""
         start, end = month_bounds(month)
+        _check_per_case(per_case)
+        selection = self.ws.rules.selection
+        if rule and selection is not None and rule not in {x.name for x in selection.rules}:
+            raise UsageError(translate("rounds", "No selection rule named {rule} (known: {known})").format(
+                rule=rule, known=", ".join(x.name for x in selection.rules)))
         sel_rule = self.ws.rules.selection_rule(rule)
         settings = self.ws.rules.require_settings()
         seed = seed if seed is not None else secrets.randbelow(10**9)
@@ -194,27 +214,27 @@ class RoundService(Service):
                 raise UsageError(translate("rounds", "No cases with {field} in {month}: import the month's case "
                                            "files first (review-tool import)").format(
                     field=sel_rule.date_field, month=month))
-            selection = select_cases(
+            drawn = select_cases(
                 [Candidate(c.id, c.doc_no, c.case_type, c.unit_id or 0) for c in cases],
                 include_all=set(sel_rule.include_all), samples=list(sel_rule.sample), seed=seed)
-            if not selection.case_ids:
+            if not drawn.case_ids:
                 raise UsageError(translate("rounds", "The rule {rule} selects none of the {n} cases of {month}")
                                  .format(rule=sel_rule.name, n=len(cases), month=month))
             r = ReviewRound(month=month, title=title or f"{month[:4]}年{int(month[5:])}月执法案卷评查",
                             rule_name=sel_rule.name, seed=seed, per_case=per_case or settings.reviewers_per_case,
                             blind=blind, hide_handler=hide_handler, created_by=self.actor_id(actor),
                             selection_log={"rule": sel_rule.name, "date_field": sel_rule.date_field, "seed": seed,
-                                           "month": month, "candidates": len(cases), "groups": selection.log})
+                                           "month": month, "candidates": len(cases), "groups": drawn.log})
             s.add(r)
             s.flush()
             by_id = {c.id: c for c in cases}
-            for cid in selection.case_ids:
+            for cid in drawn.case_ids:
                 s.add(RoundCase(round_id=r.id, case_id=cid, origin="rule"))
                 if by_id[cid].status is CaseStatus.IMPORTED:
                     by_id[cid].status = CaseStatus.SELECTED
             self.audit(s, actor=self.actor_id(actor), action="round_create", entity="round", entity_id=r.id,
                        round_id=r.id, after={"month": month, "rule": sel_rule.name, "seed": seed,
-                                             "selected": len(selection.case_ids), "candidates": len(cases)})
+                                             "selected": len(drawn.case_ids), "candidates": len(cases)})
             s.flush()
             return round_dto(s, r)
 
@@ -227,12 +247,26 @@ class RoundService(Service):
             rc = s.scalar(select(RoundCase).where(RoundCase.round_id == r.id, RoundCase.case_id == case_id))
             if rc is not None and not rc.removed:
                 raise Conflict(translate("rounds", "The case is already in the round"))
-            if s.get(Case, case_id) is None:
+            case = s.get(Case, case_id)
+            if case is None:
                 raise NotFound(translate("cases", "No case {ref}").format(ref=case_id))
             if rc is None:
                 s.add(RoundCase(round_id=r.id, case_id=case_id, origin="manual", reason=reason.strip()))
             else:
                 rc.removed, rc.origin, rc.reason = False, "manual", reason.strip()
+                # back in the round: the reviewers who had begun keep their reviews (and so their assignment)
+                begun = set(s.scalars(select(Review.reviewer_id).where(Review.round_id == r.id,
+                                                                       Review.case_id == case_id)))
+                for a in s.scalars(select(Assignment).where(Assignment.round_id == r.id,
+                                                            Assignment.case_id == case_id,
+                                                            Assignment.status == AssignmentStatus.WITHDRAWN,
+                                                            Assignment.reviewer_id.in_(begun))):
+                    if not any(b.reviewer_id == a.reviewer_id and b.status is not AssignmentStatus.WITHDRAWN
+                               for b in s.scalars(select(Assignment).where(
+                                   Assignment.round_id == r.id, Assignment.case_id == case_id))):
+                        a.status = AssignmentStatus.DEPLOYED
+            if case.status is CaseStatus.IMPORTED:
+                case.status = CaseStatus.SELECTED
             self.audit(s, actor=self.actor_id(actor), action="round_add_case", entity="round", entity_id=r.id,
                        round_id=r.id, case_id=case_id, reason=reason.strip())
 
@@ -315,9 +349,13 @@ class RoundService(Service):
         with self.tx() as s:
             self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
             r = self._open_round(s, round_ref)
+            _check_per_case(per_case)
             per_case = per_case or r.per_case
             case_ids = [rc.case_id for rc in s.scalars(select(RoundCase).where(
                 RoundCase.round_id == r.id, RoundCase.removed.is_(False)))]
+            if not case_ids:
+                raise UsageError(translate("rounds", "Round {month} has no cases; add cases first").format(
+                    month=r.month))
             started = set(s.scalars(select(Review.case_id).where(Review.round_id == r.id)))
             todo = [c for c in case_ids if c not in started]
             kept = [c.doc_no for c in s.scalars(select(Case).where(Case.id.in_(started & set(case_ids))))]
@@ -365,8 +403,13 @@ class RoundService(Service):
                                                                Assignment.status == AssignmentStatus.PROPOSED)))
             if not proposed:
                 raise Conflict(translate("rounds", "Nothing is proposed; run the assignment first"))
-            cases = {a.case_id for a in proposed}
             started = set(s.scalars(select(Review.case_id).where(Review.round_id == r.id)))
+            # a case whose review began after the proposal keeps the reviewers it has
+            stale = [a for a in proposed if a.case_id in started and not a.override]
+            for a in stale:
+                a.status = AssignmentStatus.WITHDRAWN
+            proposed = [a for a in proposed if a not in stale]
+            cases = {a.case_id for a in proposed if not a.override}
             for a in s.scalars(select(Assignment).where(Assignment.round_id == r.id, Assignment.case_id.in_(cases),
                                                         Assignment.status == AssignmentStatus.DEPLOYED)):
                 if a.case_id not in started:
@@ -374,12 +417,12 @@ class RoundService(Service):
             now = utcnow()
             for a in proposed:
                 a.status, a.deployed_at = AssignmentStatus.DEPLOYED, now
-            for c in s.scalars(select(Case).where(Case.id.in_(cases))):
+            for c in s.scalars(select(Case).where(Case.id.in_({a.case_id for a in proposed}))):
                 if c.status in (CaseStatus.IMPORTED, CaseStatus.SELECTED):
                     c.status = CaseStatus.UNDER_REVIEW
             r.status = RoundStatus.IN_PROGRESS
             self.audit(s, actor=self.actor_id(actor), action="round_deploy", entity="round", entity_id=r.id,
-                       round_id=r.id, after={"assignments": len(proposed)})
+                       round_id=r.id, after={"assignments": len(proposed), "withdrawn_stale": len(stale)})
             return len(proposed)
 
     def override(self, round_ref: str | int, case_id: int, *, add: int | None = None, remove: int | None = None,
@@ -391,9 +434,14 @@ class RoundService(Service):
         """
         if not reason.strip():
             raise UsageError(translate("rounds", "Say why the assignment is changed by hand"))
+        if add is None and remove is None:
+            raise UsageError(translate("rounds", "Name a reviewer to add or to remove"))
         with self.tx() as s:
             self.require_role(s, self.actor_id(actor), Role.LEGAL_OFFICER)
             r = self._open_round(s, round_ref)
+            if s.scalar(select(RoundCase.id).where(RoundCase.round_id == r.id, RoundCase.case_id == case_id,
+                                                   RoundCase.removed.is_(False))) is None:
+                raise NotFound(translate("rounds", "The case is not in the round"))
             active = list(s.scalars(select(Assignment).where(
                 Assignment.round_id == r.id, Assignment.case_id == case_id,
                 Assignment.status != AssignmentStatus.WITHDRAWN)))
@@ -403,10 +451,15 @@ class RoundService(Service):
                                                  Review.reviewer_id == remove)) is not None:
                     raise Conflict(translate("rounds", "That reviewer has begun the review; it is kept. "
                                              "Add another reviewer instead."))
-                for a in active:
-                    if a.reviewer_id == remove:
-                        a.status = AssignmentStatus.WITHDRAWN
+                mine = [a for a in active if a.reviewer_id == remove]
+                if not mine:
+                    raise NotFound(translate("rounds", "User {id} is not assigned to this case").format(id=remove))
+                for a in mine:
+                    a.status = AssignmentStatus.WITHDRAWN
+                active = [a for a in active if a.reviewer_id != remove]
             if add is not None:
+                if any(a.reviewer_id == add for a in active):
+                    raise Conflict(translate("rounds", "User {id} is already assigned to this case").format(id=add))
                 (demand,) = self._demands(s, r, [case_id])
                 info = next((x for x in self._reviewers(s) if x.reviewer_id == add), None)
                 if info is None:
@@ -415,22 +468,21 @@ class RoundService(Service):
                     Assignment.round_id == r.id, Assignment.reviewer_id == add,
                     Assignment.status != AssignmentStatus.WITHDRAWN)) or 0
                 names = {u.id: u.name for u in s.scalars(select(Unit))}
-                warnings = check_manual(demand, info, assigned_to_case=tuple(a.reviewer_id for a in active
-                                                                                if a.status is not
-                                                                                AssignmentStatus.WITHDRAWN),
+                warnings = check_manual(demand, info, assigned_to_case=tuple(a.reviewer_id for a in active),
                                         reviewer_case_count=int(counts), unit_names=names)
                 if warnings and not force:
-                    raise Conflict(translate("rounds", "This breaks a rule of the assignment: {w}. "
-                                             "Confirm to assign anyway (it will be recorded).").format(
-                        w="；".join(warnings)))
+                    raise OverrideRefused(translate("rounds", "This breaks a rule of the assignment: {w}. "
+                                                    "Confirm to assign anyway (it will be recorded).").format(
+                        w="；".join(warnings)), warnings)
+                deployed = r.status is RoundStatus.IN_PROGRESS
                 s.add(Assignment(round_id=r.id, case_id=case_id, reviewer_id=add,
-                                 status=AssignmentStatus.DEPLOYED if r.status is RoundStatus.IN_PROGRESS
-                                 else AssignmentStatus.PROPOSED,
+                                 status=AssignmentStatus.DEPLOYED if deployed else AssignmentStatus.PROPOSED,
                                  reason=translate("rounds", "assigned by hand: {reason}").format(reason=reason.strip()),
-                                 override=True, warnings=warnings, deployed_at=utcnow()))
+                                 override=True, warnings=warnings, deployed_at=utcnow() if deployed else None))
             self.audit(s, actor=self.actor_id(actor), action="assignment_override", entity="round",
                        entity_id=r.id, round_id=r.id, case_id=case_id,
-                       after={"add": add, "remove": remove, "warnings": warnings}, reason=reason.strip())
+                       after={"add": add, "remove": remove, "warnings": warnings, "forced": bool(warnings)},
+                       reason=reason.strip())
             return warnings
 
     def assignments(self, round_ref: str | int, case_id: int | None = None) -> list[AssignmentDTO]:
@@ -492,59 +544,79 @@ class RoundService(Service):
             return out
 
     def status(self, round_ref: str | int) -> RoundStatusReport:
-        """Every case with its handler and unit, its reviewers and theirs, who submitted, scores, flags."""
+        """Every case with its handler and unit, its reviewers and theirs, who submitted, scores, flags.
+
+        Only the reviews of the reviewers a case is assigned to count. While a blind round is under
+        way, a reviewer (or someone who has not said who they are) sees the results of a case's
+        other reviewers, its provisional score and its flags only once their own review of it is
+        submitted; with `hide_handler` they don't see the handlers either. Legal officers and chiefs
+        see everything.
+        """
+        from review_tool.scoring.engine import ResultInput, aggregate, score_review
         from review_tool.services.meeting import case_flags
 
         threshold = self.ws.rules.require_settings().disagreement_threshold
         with self.tx() as s:
             r = self._round(s, round_ref)
+            viewer = s.get(User, self.ws.user_id) if self.ws.user_id is not None else None
+            privileged = viewer is not None and viewer.role in (Role.LEGAL_OFFICER, Role.CHIEF)
+            finalised = r.status is RoundStatus.FINALISED
+            blind = r.blind and not finalised and not privileged
+            hide_handler = r.hide_handler and not finalised and not privileged
             rcs = list(s.scalars(select(RoundCase).where(RoundCase.round_id == r.id, RoundCase.removed.is_(False))))
             cases = {c.id: c for c in s.scalars(select(Case).options(
                 selectinload(Case.handlers).selectinload(CaseHandler.officer), selectinload(Case.unit))
                 .where(Case.id.in_([rc.case_id for rc in rcs])))}
             assigned: dict[int, list[Assignment]] = defaultdict(list)
             for a in s.scalars(select(Assignment).where(Assignment.round_id == r.id,
-                                                        Assignment.status != AssignmentStatus.WITHDRAWN)):
+                                                        Assignment.status != AssignmentStatus.WITHDRAWN)
+                               .order_by(Assignment.id)):
                 assigned[a.case_id].append(a)
             reviews: dict[int, list[Review]] = defaultdict(list)
             for v in s.scalars(select(Review).options(selectinload(Review.results)).where(Review.round_id == r.id)):
                 reviews[v.case_id].append(v)
             results = {cr.case_id: cr for cr in s.scalars(select(CaseResult).where(CaseResult.round_id == r.id))}
             users = {u.id: u for u in s.scalars(select(User).options(selectinload(User.unit)))}
+            names = {u.id: u.name for u in users.values()}
             rows = []
             counts: dict[str, int] = defaultdict(int)
             for rc in sorted(rcs, key=lambda x: cases[x.case_id].doc_no):
                 c = cases[rc.case_id]
-                revs = {v.reviewer_id: v for v in reviews[c.id]}
+                deployed = {a.reviewer_id for a in assigned[c.id] if a.status is AssignmentStatus.DEPLOYED}
+                revs = {v.reviewer_id: v for v in reviews[c.id] if v.reviewer_id in deployed}
+                submitted = [v for v in revs.values() if v.status is ReviewStatus.SUBMITTED]
+                mine = revs.get(viewer.id) if viewer is not None else None
+                sees_all = not blind or (mine is not None and mine.status is ReviewStatus.SUBMITTED)
                 slots = []
-                reviewer_ids = [a.reviewer_id for a in assigned[c.id]] + [
-                    rid for rid in revs if rid not in {a.reviewer_id for a in assigned[c.id]}]
-                for rid in reviewer_ids:
-                    a = next((x for x in assigned[c.id] if x.reviewer_id == rid), None)
-                    v = revs.get(rid)
-                    u = users[rid]
-                    slots.append(ReviewerSlot(rid, u.name, u.unit.name if u.unit else "",
-                                              a.status if a else AssignmentStatus.DEPLOYED,
-                                              v.status if v else None, v.total if v else None,
-                                              v.grade if v else None, a.reason if a else "", a.override if a else False))
-                submitted = [v for v in reviews[c.id] if v.status is ReviewStatus.SUBMITTED]
+                for a in assigned[c.id]:
+                    v = revs.get(a.reviewer_id)
+                    u = users[a.reviewer_id]
+                    shown = v is not None and (sees_all or v is mine)
+                    slots.append(ReviewerSlot(a.reviewer_id, u.name, u.unit.name if u.unit else "", a.status,
+                                              v.status if v else None, v.total if shown and v else None,
+                                              v.grade if shown and v else None, a.reason, a.override))
                 mean = None
-                if submitted:
-                    mean = (sum((v.total or Decimal(0) for v in submitted), Decimal(0)) / len(submitted)).quantize(
-                        Decimal("0.01"))
-                flags = case_flags(self.ws, submitted, threshold, {u.id: u.name for u in users.values()})
-                cr = results.get(c.id)
+                flags: list[str] = []
+                if submitted and sees_all:
+                    checklist = self.ws.checklist_of_version(submitted[0].checklist_version_id)
+                    scores = [score_review(checklist, {x.item_id: ResultInput(x.outcome, x.points)
+                                                       for x in v.results}) for v in submitted]
+                    mean = aggregate(checklist, scores, threshold=threshold).total
+                    flags = case_flags(self.ws, submitted, threshold, names)
+                cr = results.get(c.id) if sees_all else None
                 counts["cases"] += 1
                 counts["submitted_reviews"] += len(submitted)
-                counts["assigned_reviews"] += len([a for a in assigned[c.id] if a.status is AssignmentStatus.DEPLOYED])
+                counts["assigned_reviews"] += len(deployed)
                 counts["flagged"] += bool(flags)
                 rows.append(CaseStatusRow(
                     case_id=c.id, doc_no=c.doc_no, case_type_name=self.ws.rules.case_type_name(c.case_type),
-                    handlers=tuple(h.officer.name for h in c.handlers), handler_unit=c.unit.name if c.unit else "",
+                    handlers=() if hide_handler else tuple(h.officer.name for h in c.handlers),
+                    handler_unit=c.unit.name if c.unit else "",
                     origin=rc.origin, reviewers=tuple(slots), submitted=len(submitted),
                     final_total=cr.total if cr else None, final_grade=cr.grade if cr else None, mean_total=mean,
                     flags=tuple(flags)))
-            return RoundStatusReport(round_dto(s, r), tuple(rows), dict(counts))
+            return RoundStatusReport(round_dto(s, r), tuple(rows), dict(counts), blind_view=blind,
+                                     handlers_hidden=hide_handler)
 
 
 def _months_back(month: str, n: int) -> str:
