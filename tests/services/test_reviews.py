@@ -188,15 +188,17 @@ def test_every_change_is_committed_at_once(world: World) -> None:
 def test_a_reviewer_changes_only_their_own_review(world: World) -> None:
     _, rid = _adhoc(world, "甲评")
     world.ws.reviews.record(rid, FIXED, Outcome.PASS)
+    ws = world.ws
+    calls = (lambda: ws.reviews.record(rid, PER, Outcome.PASS),
+             lambda: ws.reviews.clear(rid, FIXED),
+             lambda: ws.reviews.set_note(rid, FIXED, "注"),
+             lambda: ws.reviews.mark_remaining_pass(rid),
+             lambda: ws.reviews.record_batch(rid, [ResultEntry(PER, Outcome.PASS)]),
+             lambda: ws.reviews.submit(rid),
+             lambda: ws.reviews.set_position(rid, {"page": 3}))
     for name in ("丙评", "法制员", None):
-        ws = world.as_(name)
-        for call in (lambda: ws.reviews.record(rid, PER, Outcome.PASS),
-                     lambda: ws.reviews.clear(rid, FIXED),
-                     lambda: ws.reviews.set_note(rid, FIXED, "注"),
-                     lambda: ws.reviews.mark_remaining_pass(rid),
-                     lambda: ws.reviews.record_batch(rid, [ResultEntry(PER, Outcome.PASS)]),
-                     lambda: ws.reviews.submit(rid),
-                     lambda: ws.reviews.set_position(rid, {"page": 3})):
+        world.as_(name)
+        for call in calls:
             with pytest.raises(PermissionDenied):
                 call()
     review = world.ws.reviews.get(rid)
