@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from review_tool.cli.common import opt, print_json
 
@@ -48,9 +49,25 @@ def upgrade(args: argparse.Namespace) -> int:
 
 
 def status(args: argparse.Namespace) -> int:
-    from review_tool.storage.engine import check_connect, make_engine, resolve_url, safe_url, schema_state
+    from review_tool.storage.engine import (
+        check_connect,
+        head_revision,
+        make_engine,
+        resolve_url,
+        safe_url,
+        schema_state,
+    )
 
-    engine = make_engine(resolve_url(opt(args, "db")), create_dir=False)
+    url = resolve_url(opt(args, "db"))
+    missing = _missing_sqlite_file(url)
+    if missing is not None:  # looking must not create the file (nor its folder)
+        data = {"url": safe_url(url), "current": None, "head": head_revision(), "up_to_date": False, "known": True}
+        if args.json:
+            print_json(data)
+        else:
+            print(f"{data['url']}: no database file yet ({missing}); `review-tool db upgrade` creates it")
+        return 1
+    engine = make_engine(url, create_dir=False)
     try:
         check_connect(engine)
         st = schema_state(engine)
@@ -64,3 +81,19 @@ def status(args: argparse.Namespace) -> int:
         state = "up to date" if st.up_to_date else ("newer than this app" if not st.known else "needs upgrade")
         print(f"{data['url']}: schema {st.current or 'empty'} (this app: {st.head}) — {state}")
     return 0 if st.up_to_date else 1
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The path of a SQLite URL's file when it does not exist yet (None otherwise, or not SQLite)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None  # make_engine reports it
+    db = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    path = Path(db)
+    return None if path.exists() else path

@@ -49,6 +49,11 @@ def demo(args: argparse.Namespace) -> int:
               f"{result.reviews} 份评查")
         print(f"数据库：{ws.url}")
         print(f"案卷文件：{folder}")
+        # the demo has its own database: say how to reach it from the command line
+        import shlex
+
+        who = f" --user {shlex.quote(user.name)}" if user else ""
+        print(f"命令行查看：review-tool --db {shlex.quote(url)}{who} round status {result.months[-1]}")
     if args.no_gui:
         return 0
     from review_tool.gui.app import main as gui_main
