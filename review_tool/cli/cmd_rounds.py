@@ -355,8 +355,8 @@ def decide(args: argparse.Namespace) -> int:
             rid = _reviewer_id(ws, args.proposed_by)
             review = ws.reviews.find(case_id, rid, ws.rounds.resolve(args.round))
             if review is None:
-                raise UsageError(translate("cli", "{name} has no review of this case in round {round}").format(
-                    name=args.proposed_by, round=args.round))
+                raise UsageError(translate("meeting", "Review {id} is not a review of this case in this round")
+                                 .format(id=args.proposed_by))
             proposer = review.id
         r = ws.meeting.decide(args.round, case_id, args.item, Outcome(args.outcome), occurrences=args.occurrences,
                               value=args.points, reason=args.reason, note=args.note, proposed_by_review=proposer)

@@ -10,7 +10,14 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from review_tool.domain.enums import AssignmentStatus, FileStatus, IndexSource, ReviewStatus
+from review_tool.domain.enums import (
+    AssignmentStatus,
+    FileStatus,
+    IndexSource,
+    ReviewStatus,
+    Role,
+    RoundStatus,
+)
 from review_tool.domain.errors import NotFound, UsageError
 from review_tool.i18n import translate
 from review_tool.ingest.fingerprint import sha256_file
@@ -35,7 +42,9 @@ from review_tool.storage.orm import (
     Officer,
     Recording,
     Review,
+    ReviewRound,
     RoundCase,
+    User,
 )
 
 CASE_LEVEL_FIELDS = ("doc_no", "case_type", "unit", "handlers", "party", "opened_on", "closed_on", "decided_on",
@@ -112,9 +121,20 @@ class CaseService(Service):
         for r in s.scalars(reviews_q):
             by_case[r.case_id].append(r)
         results: dict[int, CaseResult] = {}
+        counted: dict[int, set[int]] = defaultdict(set)  # in a round, only the assigned reviewers' reviews count
+        blind = False
         if round_id is not None:
             for cr in s.scalars(select(CaseResult).where(CaseResult.round_id == round_id)):
                 results[cr.case_id] = cr
+            for case_id, rid in s.execute(select(Assignment.case_id, Assignment.reviewer_id).where(
+                    Assignment.round_id == round_id, Assignment.status == AssignmentStatus.DEPLOYED)):
+                counted[case_id].add(rid)
+            rnd = s.get(ReviewRound, round_id)
+            blind = rnd is not None and rnd.blind and rnd.status is not RoundStatus.FINALISED
+        # Blind review: a reviewer (or nobody in particular) sees a case's score only once their own review of
+        # it is submitted, or once the round is finalised; legal officers and chiefs always.
+        viewer = s.get(User, self.ws.user_id) if self.ws.user_id is not None else None
+        privileged = viewer is not None and viewer.role in (Role.LEGAL_OFFICER, Role.CHIEF)
         mine_counts: dict[int, int] = {}
         assigned: set[int] = set()
         if reviewer_id is not None and round_id is not None:
@@ -133,7 +153,14 @@ class CaseService(Service):
         rows = []
         for c in cases:
             my = next((r for r in by_case.get(c.id, []) if r.reviewer_id == reviewer_id), None)
-            score, grade = self._case_score(by_case.get(c.id, []), results.get(c.id))
+            reviews = by_case.get(c.id, [])
+            if round_id is not None:
+                reviews = [r for r in reviews if r.reviewer_id in counted[c.id]]
+            score, grade = self._case_score(reviews, results.get(c.id))
+            if not privileged and (blind or round_id is None) and not any(
+                    viewer is not None and r.reviewer_id == viewer.id and r.status is ReviewStatus.SUBMITTED
+                    for r in reviews):
+                score, grade = None, None
             rows.append(CaseRow(
                 id=c.id, doc_no=c.doc_no, case_type=c.case_type,
                 case_type_name=self.ws.rules.case_type_name(c.case_type),

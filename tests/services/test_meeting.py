@@ -65,6 +65,27 @@ def test_a_reviewer_sees_only_their_own_review_until_they_submit(world: World) -
     assert seen(x) == {rx, ry}
 
 
+def test_the_case_list_shows_a_case_score_to_a_reviewer_only_after_their_own_review(world: World) -> None:
+    cases, rid = _setup(world)
+    c = cases["乙"]
+    x, y = _pair(world, rid, c)
+    world.review(y, c, rid, {FIXED: {}})
+    world.review("法制员", c, rid, {FULL: {}})  # the legal officer's own review never counts
+
+    def score(name: str | None) -> Decimal | None:
+        ws = world.as_(name)
+        return next(r.score for r in ws.cases.list_cases(round_id=rid, reviewer_id=ws.user_id) if r.id == c)
+
+    assert score("法制员") == score("负责人") == dec(99)
+    assert score(x) is None and score(None) is None
+    assert next(r.score for r in world.as_(x).cases.list_cases(reviewer_id=world.uid(x)) if r.id == c) is None
+    rx = world.review(x, c, rid, {PER: {"occurrences": 4}})  # 98; y 99
+    assert score(x) == dec("98.5")
+    mine = next(r for r in world.as_(x).cases.list_cases(round_id=rid, reviewer_id=world.uid(x)) if r.id == c)
+    assert mine.my_score == dec(98) and mine.my_assigned
+    assert world.ws.reviews.get(rx).score.total == dec(98)
+
+
 def test_a_round_that_is_not_blind_shows_every_review_at_once(world: World) -> None:
     cases, rid = _setup(world, blind=False)
     c = cases["丙"]
