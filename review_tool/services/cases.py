@@ -135,6 +135,7 @@ class CaseService(Service):
         # it is submitted, or once the round is finalised; legal officers and chiefs always.
         viewer = s.get(User, self.ws.user_id) if self.ws.user_id is not None else None
         privileged = viewer is not None and viewer.role in (Role.LEGAL_OFFICER, Role.CHIEF)
+        hidden = set() if privileged else self._handlers_hidden(s, ids, round_id)
         mine_counts: dict[int, int] = {}
         assigned: set[int] = set()
         if reviewer_id is not None and round_id is not None:
@@ -165,7 +166,8 @@ class CaseService(Service):
                 id=c.id, doc_no=c.doc_no, case_type=c.case_type,
                 case_type_name=self.ws.rules.case_type_name(c.case_type),
                 unit_id=c.unit_id, unit_name=c.unit.name if c.unit else "",
-                handlers=tuple(h.officer.name for h in c.handlers), party=c.party, status=c.status,
+                handlers=() if c.id in hidden else tuple(h.officer.name for h in c.handlers), party=c.party,
+                status=c.status,
                 opened_on=c.opened_on, closed_on=c.closed_on, fine_fen=c.fine_fen,
                 pages=int(pages.get(c.id, 0) or 0), recordings=int(recs.get(c.id, 0)),
                 my_review_id=my.id if my else None, my_status=my.status if my else None,
@@ -176,6 +178,17 @@ class CaseService(Service):
                 my_assigned=c.id in assigned,
             ))
         return rows
+
+    @staticmethod
+    def _handlers_hidden(s: Session, ids: list[int], round_id: int | None) -> set[int]:
+        """Cases whose handlers a reviewer must not see: in a round (this one, or with no round given any
+        round) that hides them and is not finalised yet."""
+        q = select(RoundCase.case_id).join(ReviewRound, ReviewRound.id == RoundCase.round_id).where(
+            RoundCase.case_id.in_(ids), RoundCase.removed.is_(False), ReviewRound.hide_handler.is_(True),
+            ReviewRound.status != RoundStatus.FINALISED)
+        if round_id is not None:
+            q = q.where(RoundCase.round_id == round_id)
+        return set(s.scalars(q))
 
     @staticmethod
     def _case_score(reviews: list[Review], result: CaseResult | None) -> tuple[Decimal | None, str | None]:
@@ -214,8 +227,10 @@ class CaseService(Service):
                 )
                 for f in c.files
             )
+            hidden = not row.handlers and bool(c.handlers)  # a round hides them from this viewer
             fields = tuple(
                 FieldDTO(x.name, x.value, x.raw, x.page, x.case_file_id, x.document_id, x.source) for x in c.fields
+                if not (hidden and x.name == "handlers")
             )
             recs = tuple(
                 RecordingDTO(
@@ -229,7 +244,7 @@ class CaseService(Service):
             )
             return CaseDetail(row=row, folder=folder, files=files, fields=fields,
                               disagreements=disagreements(fields), recordings=recs,
-                              handler_ids=tuple(h.officer_id for h in c.handlers))
+                              handler_ids=() if hidden else tuple(h.officer_id for h in c.handlers))
 
     # -- the document index, fixed by hand -------------------------------------------------
     def set_range(self, file_id: int, first: int, last: int, doc_type: str | None, *, title: str = "",

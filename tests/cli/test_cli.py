@@ -9,14 +9,16 @@ import os
 import shutil
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import Cli
 from sqlalchemy import create_engine, func, select, text
 from svc_world import FIXED, MONTH, PER, World
 
 from review_tool.storage.engine import sqlite_url
 from review_tool.storage.orm import Assignment, AuditEvent
+
+Cli = Any  # the `cli` fixture (tests/cli/conftest.py): cli(*argv) -> Result(code, out, err)
 
 
 def _commands() -> list[list[str]]:

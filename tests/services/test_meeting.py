@@ -105,6 +105,14 @@ def test_hide_handler_hides_the_handlers_from_reviewers_only(world: World) -> No
     assert st_reviewer.handlers_hidden and all(r.handlers == () for r in st_reviewer.cases)
     assert all(r.handlers for r in world.as_("法制员").rounds.status(MONTH).cases)
     assert not world.as_("法制员").rounds.status(MONTH).handlers_hidden
+    # the case list and the case detail, too
+    ws = world.as_(x)
+    assert all(r.handlers == () for r in ws.cases.list_cases(round_id=rid, reviewer_id=ws.user_id))
+    detail = ws.cases.get(cases["乙"], reviewer_id=ws.user_id)
+    assert detail.row.handlers == () and detail.handler_ids == ()
+    lo = world.as_("法制员")
+    assert lo.cases.get(cases["乙"]).row.handlers == ("乙官1",)
+    assert {r.handlers for r in lo.cases.list_cases(round_id=rid)} == {("甲官2", "甲官1"), ("乙官1",), ("丙官2",)}
 
 
 # -- reconciliation -----------------------------------------------------------------------------------
