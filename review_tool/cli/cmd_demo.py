@@ -52,8 +52,11 @@ def demo(args: argparse.Namespace) -> int:
         # the demo has its own database: say how to reach it from the command line
         import shlex
 
-        who = f" --user {shlex.quote(user.name)}" if user else ""
-        print(f"命令行查看：review-tool --db {shlex.quote(url)}{who} round status {result.months[-1]}")
+        def arg(x: str) -> str:
+            return shlex.quote(x) if any(c.isspace() or c in "'\"$`\\&;|<>()*?!#" for c in x) else x
+
+        who = f" --user {arg(user.name)}" if user else ""
+        print(f"命令行查看：review-tool --db {arg(url)}{who} round status {result.months[-1]}")
     if args.no_gui:
         return 0
     from review_tool.gui.app import main as gui_main

@@ -280,12 +280,12 @@ class ReviewService(Service):
         if e.pages:
             files = dict(s.execute(select(CaseFile.id, CaseFile.pages).where(CaseFile.case_id == case_id)
                                    .order_by(CaseFile.id)).all())
-            first = next(iter(files), None)
             for p in e.pages:
                 if p.file_id is not None and p.file_id not in files:
                     raise UsageError(translate("reviews", "{item}: file {file} is not a file of this case").format(
                         item=e.item_id, file=p.file_id))
-                limit = files.get(p.file_id if p.file_id is not None else first)
+                # a page cited without its file: somewhere in the case's volumes
+                limit = files[p.file_id] if p.file_id is not None else (sum(files.values()) if files else None)
                 if p.page < 1 or (limit is not None and p.page > limit):
                     raise UsageError(translate("reviews", "{item}: page {page} is outside the file (1–{pages})")
                                      .format(item=e.item_id, page=p.page, pages=limit if limit is not None else "…"))
