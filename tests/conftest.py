@@ -26,6 +26,30 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("REVIEW_TOOL_HOME", str(home))
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the default language (Chinese) and leaves it that way.
+
+    The CLI's `--lang en` and the GUI's language setting change a process-wide choice;
+    without this a test's outcome would depend on which tests ran before it.
+    """
+    from review_tool import i18n
+
+    i18n.set_language(os.environ.get("REVIEW_TOOL_LANG", "") or "zh_CN")
+    yield
+    i18n.set_language(os.environ.get("REVIEW_TOOL_LANG", "") or "zh_CN")
+    i18n.set_backend(None)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English for the length of one test (tests that match message wording)."""
+    from review_tool import i18n
+
+    i18n.set_language("en")
+    yield
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One migrated SQLite file per session; tests copy it (migrating each time is slow)."""

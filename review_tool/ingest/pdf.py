@@ -23,6 +23,11 @@ from review_tool.i18n import translate
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIN_TEXT_CHARS = 4  # fewer non-space characters than this: a scan or a photo
+# pypdf keeps every object it has parsed (content streams, fonts, images) in `reader.resolved_objects`
+# for the life of the reader, so memory grows with the pages read. Dropping that cache every few pages
+# keeps a 1,500-page file at the memory of a few dozen pages; the objects still needed (the page tree,
+# shared fonts) are parsed again on demand, which costs nothing measurable.
+PAGE_CACHE_WINDOW = 50
 
 
 class PdfUnreadable(Exception):
@@ -60,6 +65,9 @@ def _sniff(path: Path) -> None:
         else:
             kind = translate("import", "it does not start with %PDF")
         raise PdfUnreadable(translate("import", "not a PDF: {kind}").format(kind=kind))
+    if size <= len(head) and b" obj" not in head and b"\nobj" not in head:
+        raise PdfUnreadable(translate(
+            "import", "the PDF holds only a header and no content (an interrupted export?); export it again"))
     if b"%%EOF" not in tail:
         raise PdfUnreadable(translate(
             "import", "the PDF is truncated or damaged (no end-of-file marker); export or copy it again"))
@@ -150,9 +158,12 @@ class PdfDocument:
     def page_texts(self) -> Iterator[tuple[int, str | None]]:
         """(1-based page, text) for every page; text None when extraction failed on that page.
 
-        Pages are read one at a time so a 1,500-page file never has all its text in memory.
+        Pages are read one at a time so a 1,500-page file never has all its text in memory, and
+        pypdf's object cache is dropped every `PAGE_CACHE_WINDOW` pages so it never holds all its objects.
         """
         for i in range(self.pages):
+            if i and i % PAGE_CACHE_WINDOW == 0:
+                self._drop_object_cache()
             try:
                 page = self.reader.pages[i]
                 text = page.extract_text() or ""
@@ -160,6 +171,12 @@ class PdfDocument:
                 yield i + 1, None
                 continue
             yield i + 1, text.replace("\x00", "")
+
+
+    def _drop_object_cache(self) -> None:
+        cache = getattr(self.reader, "resolved_objects", None)
+        if isinstance(cache, dict):
+            cache.clear()
 
 
 def has_text(text: str | None) -> bool:

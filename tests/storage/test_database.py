@@ -108,7 +108,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
+def test_newer_database_is_refused_untouched(tmp_path: Path, english: None) -> None:
     path = tmp_path / "新 库.sqlite"
     open_database(sqlite_url(path)).dispose()
     raw = create_engine(sqlite_url(path))
@@ -122,7 +122,18 @@ def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.bak-*"))
 
 
-def test_read_only_file_is_refused_untouched(tmp_path: Path) -> None:
+def test_refusals_speak_chinese_by_default(tmp_path: Path) -> None:
+    path = tmp_path / "新 库.sqlite"
+    open_database(sqlite_url(path)).dispose()
+    raw = create_engine(sqlite_url(path))
+    with raw.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = 'f00dface9999'"))
+    raw.dispose()
+    with pytest.raises(DatabaseError, match="更新版本.*f00dface9999"):
+        open_database(sqlite_url(path))
+
+
+def test_read_only_file_is_refused_untouched(tmp_path: Path, english: None) -> None:
     path = tmp_path / "只读.sqlite"
     open_database(sqlite_url(path)).dispose()
     before = _digest(path)
@@ -142,7 +153,7 @@ def test_unreachable_server_is_a_clear_message() -> None:
     assert "127.0.0.1" in msg and "secret" not in msg
 
 
-def test_not_a_url_and_not_our_database(tmp_path: Path) -> None:
+def test_not_a_url_and_not_our_database(tmp_path: Path, english: None) -> None:
     with pytest.raises(DatabaseError, match="Not a database URL|数据库地址"):
         open_database("this is not a url")
     foreign = tmp_path / "other.sqlite"
@@ -154,7 +165,7 @@ def test_not_a_url_and_not_our_database(tmp_path: Path) -> None:
         open_database(sqlite_url(foreign))
 
 
-def test_older_shared_database_needs_explicit_upgrade(tmp_path: Path) -> None:
+def test_older_shared_database_needs_explicit_upgrade(tmp_path: Path, english: None) -> None:
     """On a shared server nobody is upgraded by surprise; SQLite files are, with a backup."""
     path = tmp_path / "old.sqlite"
     engine = make_engine(sqlite_url(path))
