@@ -1,13 +1,16 @@
 """Screenshots of the application for the README: the case list, a review in progress, the recordings panel.
 
-    python docs/screenshots/take_screenshots.py                 # builds a realistic sample case itself
-    python docs/screenshots/take_screenshots.py --db demo.sqlite --user 王芳
+    python docs/screenshots/take_screenshots.py                 # seeds the demo itself (about 1-2 minutes)
+    python docs/screenshots/take_screenshots.py --db demo.sqlite --user 李明辉
+    python docs/screenshots/take_screenshots.py --sample         # one hand-built case, a few seconds
 
 Runs offscreen (no display needed) and writes main_window.png, review_workspace.png and
 recordings_panel.png next to this script (or to --out). Times are shown in Beijing time.
-With --db, the first case of the newest round is opened for the given user; without it, a
-temporary database with one case (a 20-page 行政处罚 file and two body-camera clips) is
-built the way the GUI tests build theirs, and a review is half done before the shots.
+By default a temporary database is seeded exactly as `review-tool demo` seeds one (three
+months of generated case files, imported, assigned and partly reviewed); the reviewer
+with the most reviews under way in the newest round is shown, in their furthest review.
+With --db, the same is done on an existing database. --sample builds the single case the
+GUI tests use instead (a 20-page 行政处罚 file and two clips) with a review half done.
 """
 
 from __future__ import annotations
@@ -76,6 +79,43 @@ def build_sample(folder: Path) -> tuple[Path, str]:
     return db, case.reviewer
 
 
+def seed_demo_db(folder: Path) -> Path:
+    """A temporary database seeded the way `review-tool demo` seeds one."""
+    from review_tool.demo.seed import seed_demo
+    from review_tool.storage.engine import sqlite_url
+    from review_tool.workspace import Workspace
+
+    db = folder / "演示 数据.sqlite"
+    ws = Workspace.open(sqlite_url(db))
+    try:
+        seed_demo(ws, folder / "案卷", progress=lambda done, total, what: print(f"demo {done}/{total} {what}"))
+    finally:
+        ws.close()
+    return db
+
+
+def busiest_reviewer(db: str) -> str:
+    """The reviewer with the most reviews under way in the newest round (the most to show)."""
+    from sqlalchemy import func, select
+
+    from review_tool.domain.enums import ReviewStatus, Role
+    from review_tool.gui.widgets.main_window import db_url
+    from review_tool.storage.orm import Review, ReviewRound, User
+    from review_tool.workspace import Workspace
+
+    with Workspace.open(db_url(db)) as ws, ws.session_factory() as s:
+        newest = s.scalar(select(ReviewRound.id).order_by(ReviewRound.month.desc()).limit(1))
+        row = s.execute(
+            select(User.name, func.count(Review.id).label("n"))
+            .join(Review, Review.reviewer_id == User.id)
+            .where(User.role == Role.REVIEWER, Review.round_id == newest,
+                   Review.status == ReviewStatus.IN_PROGRESS)
+            .group_by(User.name).order_by(func.count(Review.id).desc(), User.name).limit(1)).first()
+        if row:
+            return str(row[0])
+        return next(u.name for u in ws.org.users() if u.role is Role.REVIEWER)
+
+
 def wait(app, cond, timeout: float = 15.0) -> bool:
     end = time.monotonic() + timeout
     while not cond() and time.monotonic() < end:
@@ -91,17 +131,19 @@ def settle(app, seconds: float) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", help="a database (path or URL), e.g. one seeded by `review-tool demo`")
-    parser.add_argument("--user", help="who reviews (default: the sample's reviewer, or the first reviewer)")
+    parser.add_argument("--user", help="who reviews (default: the reviewer with the most reviews under way)")
+    parser.add_argument("--sample", action="store_true", help="one hand-built case instead of the demo (fast)")
     parser.add_argument("--out", default=str(HERE), help="where to write the PNG files")
     parser.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="review-shots-"))
     _setup_env(tmp / "home")
-    if args.db:
-        db, user = args.db, args.user
-    else:
+    if args.sample:
         db_path, user = build_sample(tmp)
         db, user = str(db_path), args.user or user
+    else:
+        db = args.db or str(seed_demo_db(tmp))
+        user = args.user or busiest_reviewer(db)
 
     from review_tool.gui.app import Application, create_application
     from review_tool.gui.settings import GuiSettings
@@ -113,13 +155,6 @@ def main(argv: list[str] | None = None) -> int:
     w, h = (int(x) for x in args.size.split("x"))
     window.resize(w, h)
     window.show()
-    if user is None:
-        from review_tool.domain.enums import Role
-        from review_tool.gui.widgets.main_window import db_url
-        from review_tool.workspace import Workspace
-
-        with Workspace.open(db_url(db)) as probe:
-            user = next(u.name for u in probe.org.users() if u.role is Role.REVIEWER)
     window.open_database(db, user=user)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -47,6 +47,10 @@
         <source>{n} cases</source>
         <translation>共 {n} 件</translation>
     </message>
+    <message>
+        <source>{shown} of {n} cases shown</source>
+        <translation>显示 {shown} 件，共 {n} 件</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
@@ -1644,6 +1648,10 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
     <message>
         <source>not a PDF: {kind}</source>
         <translation>不是 PDF：{kind}</translation>
+    </message>
+    <message>
+        <source>the PDF holds only a header and no content (an interrupted export?); export it again</source>
+        <translation>PDF 只有文件头、没有内容（导出中断？），请重新导出</translation>
     </message>
     <message>
         <source>the PDF is truncated or damaged (no end-of-file marker); export or copy it again</source>

@@ -104,7 +104,7 @@ def seed_demo(ws: Workspace, folder: Path, *, months: list[tuple[int, int]] | No
     today = today or dt.date.today()
     months = months or demo_months(today)
     step = 0
-    total = len(months) * 3 + 1
+    total = len(months) * 4 + 1  # organisation; per month: import, round, reviews, meeting
 
     def tick(msg: str) -> None:
         nonlocal step

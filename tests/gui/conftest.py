@@ -3,7 +3,8 @@
 The case (PDF, recordings, index, round, assignment) is built once per session by
 `gui_sample_case.build_sample`; each test gets its own copy of the database (the case
 files are shared and read-only; tests that change files build their own case).
-Once `review-tool demo` seeds demo data, these fixtures switch to it.
+`test_demo_data.py` runs the main flows again on a month seeded exactly as `review-tool demo`
+seeds it (real import of generated case files, a round partly reviewed).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A small, realistic case for GUI tests, the workspace bench and the screenshots.
 
-Until `review-tool demo` seeds a demo database, this builds one 行政处罚（一般程序）case
+Small and known page by page (the demo's cases are generated), this builds one 行政处罚（一般程序）case
 the way an import would leave it: units, officers and users through `ws.org`; the
 case, its PDF (drawn here with reportlab, in Chinese, with bookmarks), its document
 index and its recordings (real 2 s MPEG-4 clips made with PyAV) as ORM rows; a

@@ -81,6 +81,9 @@ class CaseBrowser(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.counts = QLabel(self)
         self.counts.setStyleSheet("color: #444;")
+        for sig in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                    self.proxy.layoutChanged):
+            sig.connect(self._show_counts)  # the filters change what is shown
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -171,11 +174,14 @@ class CaseBrowser(QWidget):
         self.status.blockSignals(False)
         self.proxy.set_status(self.status.currentData())
 
-    def _show_counts(self) -> None:
+    def _show_counts(self, *_: object) -> None:
+        """'37 cases: …' — or '7 of 37 cases shown: …' when the search or a filter hides some."""
         counts = self.model.status_counts()
+        total, shown = sum(counts.values()), self.proxy.rowCount()
         parts = [f"{labels.label(s)} {counts[s]}" for s in CaseStatus if counts.get(s)]
-        self.counts.setText(self.tr("{n} cases").format(n=sum(counts.values()))
-                            + ("：" + " · ".join(parts) if parts else ""))
+        head = (self.tr("{n} cases").format(n=total) if shown == total
+                else self.tr("{shown} of {n} cases shown").format(shown=shown, n=total))
+        self.counts.setText(head + ("：" + " · ".join(parts) if parts else ""))
 
     # -- selection ----------------------------------------------------------------------------------------
     def selected_case(self) -> int | None:

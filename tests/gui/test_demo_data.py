@@ -1,0 +1,249 @@
+"""The workspace on the demo data: a month seeded exactly as `review-tool demo` seeds it (generated case
+PDFs imported through the real import, a round assigned and partly reviewed by simulated peers).
+
+The hand-built sample case the other GUI tests use is small and known page by page; these tests check the
+same flows on what a user meets first: many cases, several volumes, odd 文号, reviews already under way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import Gui, start_gui
+from dialogs import answer, when_modal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from test_review_keyboard import fill_deduction, goto_item_by_keys, key
+
+from review_tool.domain.enums import DeductionKind, IndexSource, Outcome, ReviewStatus, Role
+from review_tool.gui.models import ROW_ROLE
+from review_tool.gui.widgets.deduction_dialog import DeductionDialog
+from review_tool.services.dto import PageRef
+from review_tool.storage.engine import sqlite_url
+from review_tool.workspace import Workspace
+
+MONTH = (2026, 11)
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    case_id: int
+    round_id: int
+    doc_no: str
+
+
+@dataclass(frozen=True)
+class DemoDb:
+    path: Path
+    round_id: int
+    reviewer: str
+    assigned: tuple[int, ...]  # the reviewer's cases in the round
+    all_cases: int
+
+    def workspace(self, user: str | None = None) -> Workspace:
+        return Workspace.open(sqlite_url(self.path), user=user)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> DemoDb:
+    from review_tool.demo.seed import seed_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "演示 数据.sqlite"
+    shutil.copy(template_db, db)
+    with Workspace.open(sqlite_url(db)) as ws:
+        seed_demo(ws, folder / "案卷 2026", months=[MONTH], n_cases=8, today=dt.date(2026, 11, 22))
+        rnd = ws.rounds.get(f"{MONTH[0]}-{MONTH[1]:02d}")
+        best: tuple[int, str, tuple[int, ...]] | None = None
+        for user in ws.org.users(Role.REVIEWER):
+            ws.set_user(user.id)
+            mine = tuple(ws.rounds.my_cases(rnd.id))
+            open_ = [r for r in ws.cases.list_cases(round_id=rnd.id, reviewer_id=user.id)
+                     if r.id in mine and r.my_status is not ReviewStatus.SUBMITTED]
+            if best is None or len(open_) > best[0]:
+                best = (len(open_), user.name, mine)
+        assert best is not None and best[0] >= 1, "the demo leaves every reviewer something to do"
+        return DemoDb(db, rnd.id, best[1], best[2], len(ws.cases.list_cases(round_id=rnd.id)))
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, demo_template: DemoDb) -> DemoDb:
+    """A private copy of the demo database (the case files are shared: do not change them)."""
+    db = tmp_path / "演示 副本.sqlite"
+    shutil.copy(demo_template.path, db)
+    return DemoDb(db, demo_template.round_id, demo_template.reviewer, demo_template.assigned,
+                  demo_template.all_cases)
+
+
+@pytest.fixture
+def demo_gui(qtbot, demo_db: DemoDb):
+    g = start_gui(qtbot, demo_db, user=demo_db.reviewer)  # type: ignore[arg-type]
+    yield g
+    g.close()
+
+
+def shown_rows(gui: Gui) -> list:
+    proxy = gui.window.browser.proxy  # type: ignore[attr-defined]
+    return [proxy.index(i, 0).data(ROW_ROLE) for i in range(proxy.rowCount())]
+
+
+def open_unfinished_case(gui: Gui, demo: DemoDb) -> DemoCase:
+    """Open, from the case list with the keyboard, the reviewer's first case not yet submitted."""
+    browser = gui.window.browser  # type: ignore[attr-defined]
+    rows = shown_rows(gui)
+    row = next(i for i, r in enumerate(rows) if r.my_status is not ReviewStatus.SUBMITTED)
+    browser.table.setFocus()
+    browser.table.selectRow(row)
+    gui.qtbot.keyClick(browser.table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    case = DemoCase(rows[row].id, demo.round_id, rows[row].doc_no)
+    ws = gui.workspace
+    gui.qtbot.waitUntil(lambda: ws.review is not None and ws.review.case_id == case.case_id  # type: ignore
+                        and not ws._opening, timeout=10_000)
+    gui.wait()
+    return case
+
+
+def test_a_reviewer_sees_their_assigned_cases_first(demo_gui: Gui, demo_db: DemoDb) -> None:
+    browser = demo_gui.window.browser  # type: ignore[attr-defined]
+    assert browser.mine.isChecked()
+    assert sorted(r.id for r in shown_rows(demo_gui)) == sorted(demo_db.assigned)
+    assert len(demo_db.assigned) < demo_db.all_cases
+    assert browser.counts.text().startswith(f"显示 {len(demo_db.assigned)} 件，共 {demo_db.all_cases} 件")
+    browser.mine.setChecked(False)
+    assert len(shown_rows(demo_gui)) == demo_db.all_cases
+    assert browser.counts.text().startswith(f"共 {demo_db.all_cases} 件")
+    browser.search.setText(shown_rows(demo_gui)[0].party)
+    demo_gui.qtbot.waitUntil(lambda: 1 <= len(shown_rows(demo_gui)) < demo_db.all_cases,  # type: ignore
+                             timeout=3000)
+    assert browser.counts.text().startswith(f"显示 {len(shown_rows(demo_gui))} 件")
+
+
+def test_review_a_demo_case_with_the_keyboard(demo_gui: Gui, demo_db: DemoDb) -> None:
+    gui = demo_gui
+    case = open_unfinished_case(gui, demo_db)
+    ws = gui.workspace
+    panel, review = ws.checklist, ws.review
+    items = review.checklist.items()
+    before = dict(review.results)
+
+    if panel.current_item_id() in before:  # reopened where the reviewer left off: go on to the next open item
+        key(gui, Qt.Key.Key_U)
+    first = panel.current_item_id()
+    assert first not in before
+    key(gui, Qt.Key.Key_P)
+    second = panel.current_item_id()
+    assert second != first
+    key(gui, Qt.Key.Key_3)  # 不适用
+    gui.wait()
+
+    per = next(i for i in items if i.rule.kind is DeductionKind.PER_OCCURRENCE and i.id not in (first, second))
+    goto_item_by_keys(gui, per.id)
+    for _ in range(3):
+        key(gui, Qt.Key.Key_PageDown)
+    page, file_id = ws.pdf.current_page(), ws.pdf.file_id
+    assert page > 1 and file_id is not None
+    filler = fill_deduction(2, "询问笔录未载明询问起止时间")
+    when_modal(filler, of_type=DeductionDialog)
+    key(gui, Qt.Key.Key_D)
+    assert filler.problems == []  # type: ignore[attr-defined]
+    gui.wait()
+
+    with demo_db.workspace(user=demo_db.reviewer) as fresh:
+        stored = fresh.reviews.get(ws.review.id)
+    assert stored.results[first].outcome is Outcome.PASS
+    assert stored.results[second].outcome is Outcome.NOT_APPLICABLE
+    d = stored.results[per.id]
+    assert d.outcome is Outcome.DEDUCT and d.occurrences == 2
+    assert d.points == min(per.rule.per * 2, per.rule.cap or per.points)
+    assert d.pages == (PageRef(page, file_id),)  # the page that was on screen, in the volume on screen
+    assert stored.score == ws.review.score  # what the panel shows is what is stored
+    # the results the simulated reviewer had already recorded are untouched
+    for item_id, result in before.items():
+        if item_id not in (first, second, per.id):
+            assert stored.results[item_id] == result
+    gui.window.show_browser()  # type: ignore[attr-defined]
+    gui.qtbot.waitUntil(lambda: next(r for r in shown_rows(gui) if r.id == case.case_id).my_reviewed  # type: ignore
+                        == stored.score.reviewed, timeout=5000)
+
+
+def test_quit_and_reopen_a_demo_review(qtbot, demo_db: DemoDb) -> None:
+    gui = start_gui(qtbot, demo_db, user=demo_db.reviewer)  # type: ignore[arg-type]
+    case = open_unfinished_case(gui, demo_db)
+    ws = gui.workspace
+    key(gui, Qt.Key.Key_P)
+    key(gui, Qt.Key.Key_J)
+    for _ in range(4):
+        key(gui, Qt.Key.Key_PageDown)
+    gui.wait()
+    item, page, file_id = ws.checklist.current_item_id(), ws.pdf.current_page(), ws.pdf.file_id
+    results = {k: (v.outcome, v.points) for k, v in ws.review.results.items()}
+    gui.close()
+
+    again = start_gui(qtbot, demo_db, user=demo_db.reviewer)  # type: ignore[arg-type]
+    again.open_case(case)  # type: ignore[arg-type]
+    ws2 = again.workspace
+    qtbot.waitUntil(lambda: ws2.pdf.current_page() == page and ws2.pdf.file_id == file_id, timeout=5000)
+    assert ws2.checklist.current_item_id() == item
+    assert {k: (v.outcome, v.points) for k, v in ws2.review.results.items()} == results
+    again.close()
+
+
+def test_submit_a_demo_review_then_it_is_read_only(demo_gui: Gui, demo_db: DemoDb) -> None:
+    gui = demo_gui
+    open_unfinished_case(gui, demo_db)
+    ws = gui.workspace
+    when_modal(answer(QMessageBox.StandardButton.Yes), of_type=QMessageBox)
+    key(gui, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    gui.wait()
+    assert ws.review.score.complete
+    when_modal(answer(QMessageBox.StandardButton.Yes), of_type=QMessageBox)
+    key(gui, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    gui.wait()
+    assert ws.review.locked and not ws.editable
+    assert not ws.actions["mark_pass"].isEnabled() and not ws.index.fix_button.isEnabled()
+    with demo_db.workspace(user=demo_db.reviewer) as fresh:
+        assert fresh.reviews.get(ws.review.id).status is ReviewStatus.SUBMITTED
+
+
+def test_fixing_a_demo_index_persists(qtbot, demo_db: DemoDb) -> None:
+    """On each of the reviewer's cases: retag a document found by the import, or, on a file scanned
+    throughout (no text, so nothing was found), add the first page by hand. Saved as manual; it persists."""
+    from test_document_index import choose_type
+
+    from review_tool.gui.widgets.index_panel import RangeDialog
+
+    gui = start_gui(qtbot, demo_db, user=demo_db.reviewer)  # type: ignore[arg-type]
+    expected: dict[int, tuple[int, int, int, str]] = {}
+    for case_id in demo_db.assigned:
+        gui.open_case(DemoCase(case_id, demo_db.round_id, ""))  # type: ignore[arg-type]
+        ws, panel = gui.workspace, gui.workspace.index
+        if not ws.editable:
+            continue  # submitted by the simulated reviewer: read-only (tested elsewhere)
+        with demo_db.workspace() as probe:
+            docs = probe.cases.get(case_id).documents()
+        typed = [d for d in docs if d.doc_type not in (None, "cover", "contents", "av_evidence_list")]
+        if typed:
+            doc = typed[0]
+            panel.select_document(doc.id)
+            when_modal(choose_type("av_evidence_list"), of_type=RangeDialog)
+            panel.retag_action.trigger()
+            expected[case_id] = (doc.file_id, doc.first_page, doc.last_page, "av_evidence_list")
+        else:
+            file_id = ws.pdf.file_id
+            ws.show_page(file_id, 1)
+            when_modal(choose_type("cover", 1, 1), of_type=RangeDialog)
+            panel.add_action.trigger()
+            expected[case_id] = (file_id, 1, 1, "cover")
+        gui.wait()
+        gui.window.show_browser()  # type: ignore[attr-defined]
+    gui.close()
+    assert expected, "the reviewer has an open case"
+    with demo_db.workspace() as ws:
+        for case_id, (file_id, first, last, doc_type) in expected.items():
+            found = {(d.file_id, d.first_page, d.last_page): (d.doc_type, d.source)
+                     for d in ws.cases.get(case_id).documents()}
+            assert found[(file_id, first, last)] == (doc_type, IndexSource.MANUAL)
