@@ -28,7 +28,7 @@ _backend: Backend | None = None
 _language: str | None = None
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark a module-level string for extraction; translate it later with `translate`."""
     return text
 
