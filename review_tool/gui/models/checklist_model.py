@@ -11,13 +11,14 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from review_tool.domain.checklist import Item, Section
 from review_tool.domain.enums import Outcome
 from review_tool.gui import labels
 from review_tool.gui.models import ID_ROLE, KIND_ROLE, ROW_ROLE
+from review_tool.gui.models.two_level import TwoLevelModel
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 from review_tool.scoring.engine import SectionScore
 from review_tool.services.dto import ItemResultDTO, ReviewDTO
@@ -55,7 +56,7 @@ HEADERS = {
 }
 
 
-class ChecklistModel(QAbstractItemModel):
+class ChecklistModel(TwoLevelModel):
     """Sections (top level, internal id 0) and items (internal id = section row + 1).
 
     Attributes:
@@ -63,6 +64,9 @@ class ChecklistModel(QAbstractItemModel):
         _sections: the checklist's sections, in order.
         _pending: outcomes sent to the database and not yet confirmed (shown in italics).
     """
+
+    CONTEXT = CTX
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -137,46 +141,11 @@ class ChecklistModel(QAbstractItemModel):
         return self._review.results.get(item_id) if self._review else None
 
     # -- Qt structure ------------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(Col) or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._sections) else QModelIndex()
-        if parent.internalId() != 0 or parent.column() != 0:
-            return QModelIndex()
-        section = parent.row()
-        if section >= len(self._sections) or row >= len(self._sections[section].items):
-            return QModelIndex()
-        return self.createIndex(row, column, section + 1)
+    def group_count(self) -> int:
+        return len(self._sections)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._sections)
-        if parent.internalId() == 0 and parent.column() == 0 and parent.row() < len(self._sections):
-            return len(self._sections[parent.row()].items)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(Col)
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Col):
-            return translate(CTX, HEADERS[Col(section)])
-        return None
+    def child_count(self, group: int) -> int:
+        return len(self._sections[group].items)
 
     # -- Qt data ------------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

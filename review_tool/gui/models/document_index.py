@@ -5,12 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from review_tool.domain.enums import FileStatus, IndexSource
 from review_tool.gui import labels
 from review_tool.gui.models import ID_ROLE, KIND_ROLE, ROW_ROLE
+from review_tool.gui.models.two_level import TwoLevelModel
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 from review_tool.services.dto import DocumentDTO, FileDTO
 
@@ -41,7 +42,7 @@ HEADERS = {
 }
 
 
-class DocumentIndexModel(QAbstractItemModel):
+class DocumentIndexModel(TwoLevelModel):
     """Files at the top level (internal id 0), documents below (internal id = file row + 1).
 
     Attributes:
@@ -49,6 +50,9 @@ class DocumentIndexModel(QAbstractItemModel):
         _highlight: document types to highlight (the current item's `documents`).
         _current: (file id, 1-based page) on screen; its document is marked.
     """
+
+    CONTEXT = CTX
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,45 +119,11 @@ class DocumentIndexModel(QAbstractItemModel):
         return None
 
     # -- Qt structure -----------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if row < 0 or not (0 <= column < len(Col)):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._files) else QModelIndex()
-        if parent.internalId() != 0 or parent.column() != 0 or parent.row() >= len(self._files):
-            return QModelIndex()
-        if row >= len(self._docs[parent.row()]):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self._files)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._files)
-        if parent.internalId() == 0 and parent.column() == 0 and parent.row() < len(self._files):
-            return len(self._docs[parent.row()])
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(Col)
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Col):
-            return translate(CTX, HEADERS[Col(section)])
-        return None
+    def child_count(self, group: int) -> int:
+        return len(self._docs[group])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in ROLES or not index.isValid():
