@@ -97,3 +97,42 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path, template_db: Path) ->
         if not PG_URL:
             pytest.skip("REVIEW_TOOL_TEST_PG is not set")
         yield from _pg_database()
+
+
+# -- the services' small organisation (svc_world.py), shared by the service and CLI tests ---------------
+@pytest.fixture(scope="session")
+def rules():  # -> RuleSet
+    """The REAL bundled rules (loading them takes about a second: once per session)."""
+    from review_tool.paths import checklists_dir
+    from review_tool.rules.loader import load_rules
+
+    rs = load_rules(checklists_dir())
+    assert not rs.problems, rs.problems
+    return rs
+
+
+@pytest.fixture(scope="session")
+def org_template(tmp_path_factory: pytest.TempPathFactory, rules, template_db: Path):  # -> (Path, Ids)
+    from svc_world import write_template
+
+    path = tmp_path_factory.mktemp("org") / "org.sqlite"
+    return path, write_template(path, rules, template_db)
+
+
+@pytest.fixture
+def world(tmp_path: Path, org_template, rules):  # -> Iterator[World]
+    """A private copy of the small organisation, opened as a Workspace on the session's rules."""
+    from svc_world import World
+
+    from review_tool.storage.engine import open_database, sqlite_url
+    from review_tool.workspace import Workspace
+
+    template, ids = org_template
+    path = tmp_path / "评查 数据库.sqlite"
+    shutil.copy(template, path)
+    url = sqlite_url(path)
+    ws = Workspace(open_database(url), rules)
+    try:
+        yield World(ws, ids, url, tmp_path / "files")
+    finally:
+        ws.close()
