@@ -9,12 +9,12 @@ parameter and never reads files itself.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from review_tool.domain.errors import LocatedValueError, ReviewToolError
-from review_tool.rules.yamlsrc import Located, SourceError, format_loc, load_yaml
+from review_tool.rules.yamlsrc import SourceError, load_yaml, validation_faults
 
 Code = str
 
@@ -150,21 +150,6 @@ class FieldsFileError(ReviewToolError):
         super().__init__("\n".join(lines))
 
 
-def _problems(src: Located, exc: ValidationError) -> list[tuple[int | None, str, str]]:
-    out: list[tuple[int | None, str, str]] = []
-    for err in exc.errors():
-        loc: tuple[Any, ...] = tuple(err["loc"])
-        inner = err.get("ctx", {}).get("error")
-        if isinstance(inner, LocatedValueError):
-            loc = loc + tuple(inner.loc)
-        msg = err["msg"]
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        if err["type"] == "extra_forbidden":
-            msg = "unknown field (misspelt?)"
-        out.append((src.line_of(loc), format_loc(loc), msg))
-    return out
-
 
 def load_fields(path: Path) -> FieldsFile:
     """Read and validate fields.yaml.
@@ -182,4 +167,4 @@ def load_fields(path: Path) -> FieldsFile:
     try:
         return FieldsFile.model_validate(src.data)
     except ValidationError as exc:
-        raise FieldsFileError(path, _problems(src, exc)) from exc
+        raise FieldsFileError(path, validation_faults(src, exc)) from exc

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from review_tool.domain.checklist import Checklist
-from review_tool.domain.errors import LocatedValueError, ReviewToolError
+from review_tool.domain.errors import ReviewToolError
 from review_tool.rules.schema import (
     CalendarYear,
     CaseType,
@@ -33,7 +33,7 @@ from review_tool.rules.schema import (
     SelectionRulesFile,
     Settings,
 )
-from review_tool.rules.yamlsrc import Located, SourceError, format_loc, load_yaml
+from review_tool.rules.yamlsrc import Located, SourceError, format_loc, load_yaml, validation_faults
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -159,19 +159,7 @@ class RuleSet:
 
 
 def _problems_from_validation(src: Located, exc: ValidationError) -> list[RuleProblem]:
-    out: list[RuleProblem] = []
-    for err in exc.errors():
-        loc: tuple[Any, ...] = tuple(err["loc"])
-        inner = err.get("ctx", {}).get("error")
-        if isinstance(inner, LocatedValueError):
-            loc = loc + tuple(inner.loc)
-        msg = err["msg"]
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        if err["type"] == "extra_forbidden":
-            msg = "unknown field (misspelt?)"
-        out.append(RuleProblem(src.file, src.line_of(loc), format_loc(loc), msg))
-    return out
+    return [RuleProblem(src.file, line, where, msg) for line, where, msg in validation_faults(src, exc)]
 
 
 def _parse(file: Path, model: type[M], problems: list[RuleProblem]) -> tuple[M | None, Located | None]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 PathKey = tuple[str | int, ...]
 
@@ -112,4 +113,27 @@ def format_loc(loc: Iterable[str | int]) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else part
+    return out
+
+
+def validation_faults(src: Located, exc: ValidationError) -> list[tuple[int | None, str, str]]:
+    """(line, field path, message) for each fault pydantic found in a file read with `load_yaml`.
+
+    A validator that raises `LocatedValueError` points below the field it validates; pydantic's
+    "Value error, " prefix is dropped and a forbidden extra key is called what it usually is.
+    """
+    from review_tool.domain.errors import LocatedValueError
+
+    out: list[tuple[int | None, str, str]] = []
+    for err in exc.errors():
+        loc: tuple[Any, ...] = tuple(err["loc"])
+        inner = err.get("ctx", {}).get("error")
+        if isinstance(inner, LocatedValueError):
+            loc = loc + tuple(inner.loc)
+        msg = err["msg"]
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, ") :]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (misspelt?)"
+        out.append((src.line_of(loc), format_loc(loc), msg))
     return out
