@@ -8,7 +8,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from review_tool.domain.enums import CaseStatus, ReviewStatus
 from review_tool.gui import labels
 from review_tool.gui.models import ROW_ROLE, SORT_ROLE
+from review_tool.gui.models.base import TableModel
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 from review_tool.services.dto import CaseRow
 
@@ -62,7 +62,7 @@ STATUS_COLOURS = {
 }
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(TableModel):
     """Rows of the case list.
 
     Attributes:
@@ -71,6 +71,9 @@ class CaseTableModel(QAbstractTableModel):
         _personal: show the reviewer's own score and grade, never the case's (other reviewers' scores
             stay hidden from a reviewer: 交叉互评 is blind).
     """
+
+    CONTEXT = "CaseTableModel"
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,19 +107,10 @@ class CaseTableModel(QAbstractTableModel):
         return Counter(r.status for r in self._rows)
 
     # -- Qt ------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Col):
-            if self._personal and section in PERSONAL_HEADERS:
-                return translate("CaseTableModel", PERSONAL_HEADERS[Col(section)])
-            return translate("CaseTableModel", HEADERS[Col(section)])
-        return None
+    def header_text(self, section: int) -> str | None:
+        if self._personal and section in PERSONAL_HEADERS:  # 我的得分 rather than 得分 in a reviewer's list
+            return translate(self.CONTEXT, PERSONAL_HEADERS[Col(section)])
+        return super().header_text(section)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

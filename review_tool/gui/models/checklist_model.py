@@ -18,7 +18,7 @@ from review_tool.domain.checklist import Item, Section
 from review_tool.domain.enums import Outcome
 from review_tool.gui import labels
 from review_tool.gui.models import ID_ROLE, KIND_ROLE, ROW_ROLE
-from review_tool.gui.models.two_level import TwoLevelModel
+from review_tool.gui.models.base import TwoLevelModel
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 from review_tool.scoring.engine import SectionScore
 from review_tool.services.dto import ItemResultDTO, ReviewDTO

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from review_tool.domain.enums import FileStatus, IndexSource
 from review_tool.gui import labels
 from review_tool.gui.models import ID_ROLE, KIND_ROLE, ROW_ROLE
-from review_tool.gui.models.two_level import TwoLevelModel
+from review_tool.gui.models.base import TwoLevelModel
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 from review_tool.services.dto import DocumentDTO, FileDTO
 

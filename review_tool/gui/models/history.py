@@ -6,11 +6,12 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from review_tool.domain.enums import Outcome, ReviewStatus
 from review_tool.gui import labels
 from review_tool.gui.models import ROW_ROLE
+from review_tool.gui.models.base import TableModel
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 from review_tool.services.dto import HistoryEntry
 
@@ -83,10 +84,13 @@ def describe(value: dict[str, Any] | None) -> str:
     return ", ".join(f"{k}: {v}" for k, v in value.items() if k != "item")
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(TableModel):
     """Attributes:
     _rows: the history entries, oldest first.
     """
+
+    CONTEXT = CTX
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,18 +100,6 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Col):
-            return translate(CTX, HEADERS[Col(section)])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

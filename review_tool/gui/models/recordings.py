@@ -6,12 +6,13 @@ from enum import IntEnum
 from pathlib import PurePosixPath
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from review_tool.domain.enums import FileStatus
 from review_tool.gui import labels
 from review_tool.gui.models import ROW_ROLE, SORT_ROLE
+from review_tool.gui.models.base import TableModel
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 from review_tool.services.dto import RecordingDTO
 
@@ -32,11 +33,14 @@ HEADERS = {
 }
 
 
-class RecordingsModel(QAbstractTableModel):
+class RecordingsModel(TableModel):
     """Attributes:
     _rows: the case's recordings, in start order.
     _errors: recording id -> why it would not play (set by the player, shown in the list).
     """
+
+    CONTEXT = CTX
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,18 +76,6 @@ class RecordingsModel(QAbstractTableModel):
         return self._errors.get(recording_id)
 
     # -- Qt ---------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Col):
-            return translate(CTX, HEADERS[Col(section)])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None

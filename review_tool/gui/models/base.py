@@ -1,7 +1,7 @@
-"""The structure shared by the tree models with two levels (sections → items, files → documents).
+"""The structure the item models share: flat tables of rows and trees with two levels.
 
-Top-level rows have internal id 0; a child's internal id is its parent's row + 1, so `parent()` needs
-no lookup. Subclasses say how many groups there are, how many children a group has, and their headers.
+Subclasses set `CONTEXT` (the translation context) and `HEADERS` (column → untranslated title, marked
+with QT_TRANSLATE_NOOP) and answer `data()`; the counting and the headers are written here once.
 """
 
 from __future__ import annotations
@@ -9,15 +9,50 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from review_tool.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+class TableModel(QAbstractTableModel):
+    """A flat table over a list of DTOs (`_rows`)."""
+
+    CONTEXT = ""
+    HEADERS: Mapping[int, str] = {}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def header_text(self, section: int) -> str | None:
+        """The column's title (override to vary it)."""
+        return translate(self.CONTEXT, self.HEADERS[section]) if section in self.HEADERS else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.header_text(section)
+        return None
+
+
 class TwoLevelModel(QAbstractItemModel):
-    """Subclasses set `CONTEXT` and `HEADERS` (column → untranslated title) and implement the two counts."""
+    """Top-level rows have internal id 0; a child's internal id is its parent's row + 1, so `parent()`
+    needs no lookup. Subclasses say how many groups there are and how many children a group has."""
 
     CONTEXT = ""
     HEADERS: Mapping[int, str] = {}
