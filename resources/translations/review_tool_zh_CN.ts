@@ -1833,6 +1833,18 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <source>{matched} of {rows} rows matched a case</source>
         <translation>{rows} 行中有 {matched} 行对应到案卷</translation>
     </message>
+    <message>
+        <source>cannot read the file: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <source>unexpected error while reading the PDF: {error}</source>
+        <translation>读取 PDF 时出现意外错误：{error}</translation>
+    </message>
+    <message>
+        <source>unexpected error while reading the recording: {error}</source>
+        <translation>读取音像文件时出现意外错误：{error}</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

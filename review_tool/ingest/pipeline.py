@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from review_tool.domain.enums import IndexSource
+from review_tool.i18n import translate
 from review_tool.ingest import textparse
 from review_tool.ingest.fingerprint import sha256_file
 from review_tool.ingest.media import MediaUnreadable, probe
@@ -78,9 +79,14 @@ _VOCAB: Any = None  # a textparse.TitleIndex
 _LABELS: Any = None  # compiled textparse.FieldLabels
 
 
-def init_worker(vocabulary: Vocabulary, labels: Any) -> None:
-    """Build the title index and compile the field labels once per process."""
+def init_worker(vocabulary: Vocabulary, labels: Any, language: str | None = None) -> None:
+    """Build the title index and compile the field labels once per process; a worker process also takes
+    the parent's message language (the GUI may have switched it), so every message of an import reads alike."""
     global _VOCAB, _LABELS
+    if language is not None:
+        from review_tool.i18n import set_language
+
+        set_language(language)
     _VOCAB = textparse.build_title_index(vocabulary)
     _LABELS = textparse.compile_labels(labels) if labels is not None else None
 
@@ -112,9 +118,10 @@ def process_pdf(path: Path, password: str | None = None) -> PdfResult:
         res.error = str(exc)
         res.needs_password = exc.needs_password
     except OSError as exc:
-        res.error = f"cannot read the file: {exc.strerror or exc}"
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch; report it on the file
-        res.error = f"unexpected error while reading the PDF: {type(exc).__name__}: {str(exc)[:160]}"
+        res.error = translate("import", "cannot read the file: {error}").format(error=exc.strerror or exc)
+    except Exception as exc:
+        res.error = translate("import", "unexpected error while reading the PDF: {error}").format(
+            error=f"{type(exc).__name__}: {str(exc)[:160]}")
     res.seconds = time.perf_counter() - t0
     return res
 
@@ -130,9 +137,10 @@ def process_recording(path: Path) -> RecordingResult:
     except MediaUnreadable as exc:
         res.error = str(exc)
     except OSError as exc:
-        res.error = f"cannot read the file: {exc.strerror or exc}"
-    except Exception as exc:  # noqa: BLE001
-        res.error = f"unexpected error while reading the recording: {type(exc).__name__}: {str(exc)[:160]}"
+        res.error = translate("import", "cannot read the file: {error}").format(error=exc.strerror or exc)
+    except Exception as exc:
+        res.error = translate("import", "unexpected error while reading the recording: {error}").format(
+            error=f"{type(exc).__name__}: {str(exc)[:160]}")
     return res
 
 

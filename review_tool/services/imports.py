@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from review_tool.domain.enums import FileStatus, UnitKind
 from review_tool.domain.timeutil import china_naive_to_aware
-from review_tool.i18n import translate
+from review_tool.i18n import language, translate
 from review_tool.ingest import textparse
 from review_tool.ingest.assemble import (
     CaseFacts,
@@ -192,7 +192,7 @@ class ImportService(Service):
                 # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe
                 ctx = multiprocessing.get_context("spawn")
                 with cf.ProcessPoolExecutor(n, mp_context=ctx, initializer=init_worker,
-                                            initargs=(vocab, labels)) as pool:
+                                            initargs=(vocab, labels, language())) as pool:
                     futures = {
                         pool.submit(process_pdf, path, password) if kind == "pdf"
                         else pool.submit(process_recording, path): (kind, path)
