@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.add_argument("--register", type=Path, metavar="FILE", help="case register (案件台账) .xlsx or .csv")
     imp.add_argument("--password", metavar="PW", help="password for encrypted PDFs")
     imp.add_argument("--workers", type=int, default=None, help="worker processes (default: CPU cores)")
+    imp.add_argument("--replace-changed", action="store_true",
+                     help="re-import files whose content changed since they were imported (default: report them)")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=import_cmd)
 
@@ -40,7 +42,8 @@ def import_cmd(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         bar = ProgressBar("导入")
         report = ws.imports.import_paths(args.paths, register=args.register, password=args.password,
-                                         workers=args.workers, progress=bar)
+                                         workers=args.workers, progress=bar,
+                                         replace_changed=args.replace_changed)
     if args.json:
         print_json(report.to_json())
     else:
@@ -86,7 +89,7 @@ def case_json(d: Any, ws: Any) -> dict[str, Any]:
                            "first_page": x.first_page, "last_page": x.last_page, "source": x.source}
                           for x in f.documents],
         } for f in d.files],
-        "fields": [{"name": f.name, "value": _field_value_json(f), "raw": f.raw, "page": f.page,
+        "fields": [{"name": f.name, "title": f.title, "value": _field_value_json(f), "raw": f.raw, "page": f.page,
                     "file_id": f.file_id, "source": f.source} for f in d.fields],
         "disagreements": [{"field": x.name, "values": [{"source": v.source, "value": _field_value_json(v),
                                                         "page": v.page} for v in x.values]}
@@ -106,10 +109,7 @@ def _field_value_json(f: Any) -> Any:
     return f.value
 
 
-FIELD_LABELS = {
-    "doc_no": "文号", "case_type": "案件类型", "unit": "承办单位", "handlers": "承办人", "party": "当事人",
-    "opened_on": "立案日期", "closed_on": "结案日期", "decided_on": "决定日期", "fine_fen": "罚款金额",
-}
+SOURCE_LABELS = {"pdf": "卷宗", "register": "台账", "metadata": "案件信息文件", "manual": "人工"}
 
 
 def show_case(args: argparse.Namespace) -> int:
@@ -136,11 +136,13 @@ def show_case(args: argparse.Namespace) -> int:
                         ["文书", "页码", "来源", "原标题"]))
         if d.fields:
             print("\n提取的信息")
-            print(table([[FIELD_LABELS.get(x.name, x.name), _display(x), str(x.page or ""), x.source]
+            print(table([[x.title or x.name, _display(x, ws), str(x.page or ""), SOURCE_LABELS.get(x.source, x.source)]
                          for x in d.fields], ["项目", "值", "页", "来源"]))
+        titles = {x.name: x.title for x in d.fields}
         for x in d.disagreements:
-            vals = "；".join(f"{v.source}：{_display(v)}" + (f"（第{v.page}页）" if v.page else "") for v in x.values)
-            print(f"! {FIELD_LABELS.get(x.name, x.name)}不一致：{vals}")
+            vals = "；".join(f"{SOURCE_LABELS.get(v.source, v.source)}：{_display(v, ws)}"
+                            + (f"（第{v.page}页）" if v.page else "") for v in x.values)
+            print(f"! {titles.get(x.name) or x.name}不一致：{vals}")
         if d.recordings:
             print("\n音像记录")
             print(table([[x.relpath, _duration(x.duration_ms), fmt_china(x.started_at), x.start_source or "", x.step_name, x.error or label(x.status)]
@@ -148,7 +150,9 @@ def show_case(args: argparse.Namespace) -> int:
     return 0
 
 
-def _display(f: Any) -> str:
+def _display(f: Any, ws: Any) -> str:
+    if f.name == "case_type":
+        return str(ws.rules.case_type_name(f.value))
     if f.name.endswith("_fen"):
         try:
             return yuan(int(f.value))

@@ -67,6 +67,16 @@ def read_metadata(path: Path) -> dict[str, Any]:
     return data
 
 
+def _iso_date(v: Any) -> dt.date | None:
+    """The date of a fact whose value is an ISO date or date-time (date fields are stored so); else None."""
+    if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-":
+        try:
+            return dt.date.fromisoformat(v[:10])
+        except ValueError:
+            return None
+    return None
+
+
 def _date(v: Any) -> dt.date | None:
     if isinstance(v, dt.datetime):
         return v.date()
@@ -158,6 +168,8 @@ def assemble(results: list[PdfResult], rules: RuleSet, *, folder_name: str = "",
             cf.facts.append(Fact("doc_no", hit.text, folder_name, "folder"))
     f = pdf_value("party")
     cf.party = f.value if f else None
+    f = pdf_value("unit", ("cover", "filing_approval", "handling_approval"))
+    cf.unit = f.value if f else None
     f = pdf_value("handlers", ("cover", "filing_approval", "handling_approval", "investigation_report"))
     cf.handlers = tuple(f.value.split("、")) if f else ()
     f = pdf_value("filed_on", ("filing_approval", "fire_filing", "acceptance_notice", "complaint_register"))
@@ -175,9 +187,9 @@ def assemble(results: list[PdfResult], rules: RuleSet, *, folder_name: str = "",
     doc_types = {d.doc_type for r in ok for d in r.documents if d.doc_type}
     cf.case_type = infer_case_type(doc_types, cf.doc_no, rules)
     if cf.closed_on is None:
-        # without a 结案 document, the last dated document of the file stands for the closing date
-        dates = [_date(x.value) for x in facts if x.name in {"decided_on", "served_at"}]
-        known = [d for d in dates if d is not None]
+        # without a 结案 document, the last dated document of the file stands for the closing date: a decision,
+        # its service, but also a 复查 after a 责令改正 (an inspection file closes with the recheck)
+        known = [d for x in facts if x.source == "pdf" and (d := _iso_date(x.value)) is not None]
         cf.closed_on = max(known) if known else None
     for name, value in (("case_type", cf.case_type), ("closed_on", cf.closed_on)):
         if value is not None and not any(x.name == name for x in cf.facts):

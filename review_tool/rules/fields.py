@@ -51,6 +51,7 @@ class FieldDef(_Frozen):
     """One field the importer extracts, and the labels that announce it."""
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str = ""  # as the user reads it (文号, 询问开始 …); the name when empty
     kind: FieldKind
     labels: tuple[FieldLabel, ...] = ()
     doc_types: tuple[Code, ...] = ()  # empty: any document type
@@ -99,7 +100,13 @@ class FieldsFile(_Frozen):
     schema_: Literal[1] = Field(1, alias="schema")
     stop_labels: tuple[str, ...] = ()
     seal_marks: tuple[str, ...] = ()
+    case_titles: dict[str, str] = {}
     fields: tuple[FieldDef, ...] = Field(min_length=1)
+
+    def title_of(self, name: str) -> str:
+        """The field's name as the user reads it (its name when none is given)."""
+        f = next((f for f in self.fields if f.name == name), None)
+        return (f.title if f and f.title else None) or self.case_titles.get(name) or name
 
     @model_validator(mode="after")
     def _consistent(self) -> FieldsFile:

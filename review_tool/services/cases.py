@@ -229,7 +229,9 @@ class CaseService(Service):
             )
             hidden = not row.handlers and bool(c.handlers)  # a round hides them from this viewer
             fields = tuple(
-                FieldDTO(x.name, x.value, x.raw, x.page, x.case_file_id, x.document_id, x.source) for x in c.fields
+                FieldDTO(x.name, x.value, x.raw, x.page, x.case_file_id, x.document_id, x.source,
+                         self.ws.rules.fields.title_of(x.name) if self.ws.rules.fields else x.name)
+                for x in c.fields
                 if not (hidden and x.name == "handlers")
             )
             recs = tuple(

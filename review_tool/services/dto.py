@@ -121,6 +121,7 @@ class FieldDTO:
     file_id: int | None
     document_id: int | None
     source: str  # pdf | register | metadata | manual
+    title: str = ""  # as the user reads it (fields.yaml)
 
 
 @dataclass(frozen=True)
