@@ -14,7 +14,7 @@ class ImportStatus(StrEnum):
     CHANGED = "changed"  # content differs from what was imported: reported, not merged
     REPLACED = "replaced"  # changed, and re-imported because the user asked
     FAILED = "failed"
-    SKIPPED = "skipped"  # cancelled before it was processed
+    SKIPPED = "skipped"  # not processed: cancelled, or already covered by another path given
 
 
 STATUS_ZH = {

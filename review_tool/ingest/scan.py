@@ -14,6 +14,7 @@ scan never stops on one bad entry.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ class CaseSource:
 class Rejected:
     path: Path
     message: str
+    skipped: bool = False  # nothing is wrong with it: it was already scanned through another path
 
 
 @dataclass
@@ -66,8 +68,8 @@ class _Scanner:
         self.result = ScanResult()
         self._seen_dirs: set[str] = set()
 
-    def reject(self, path: Path, message: str) -> None:
-        self.result.rejected.append(Rejected(path, message))
+    def reject(self, path: Path, message: str, *, skipped: bool = False) -> None:
+        self.result.rejected.append(Rejected(path, message, skipped))
 
     def _entries(self, folder: Path) -> list[Path] | None:
         try:
@@ -87,7 +89,7 @@ class _Scanner:
             return False
         if real in self._seen_dirs:
             self.reject(folder, translate("import", "skipped: this folder was already scanned through another path "
-                                          "(a symbolic link loop or a duplicate path)"))
+                                          "(a symbolic link loop or a duplicate path)"), skipped=True)
             return False
         self._seen_dirs.add(real)
         return True
@@ -96,6 +98,13 @@ class _Scanner:
         """'pdf', 'media', 'metadata', 'register', or None (ignored); rejects bad entries."""
         try:
             if path.is_symlink() and not path.exists():
+                try:
+                    os.stat(path)
+                except OSError as exc:
+                    if exc.errno == errno.ELOOP:  # a→b→a: no target to find
+                        self.reject(path, translate("import", "the path cannot be resolved (a symbolic link "
+                                                    "loop?): {error}").format(error=exc.strerror or exc))
+                        return None
                 self.reject(path, translate("import", "a broken link: its target does not exist"))
                 return None
             is_dir = path.is_dir()
@@ -200,4 +209,31 @@ def scan(paths: list[Path]) -> ScanResult:
     s = _Scanner()
     for p in paths:
         s.scan_path(p)
+    s.result.cases = _without_repeats(s.result.cases)
     return s.result
+
+
+def _real(path: Path) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+def _without_repeats(cases: list[CaseSource]) -> list[CaseSource]:
+    """A PDF given on its own AND inside its case folder (or given twice) is one file of one case.
+
+    Every file must belong to exactly one source: the importer writes a case once all its files are read,
+    so a file shared by two sources would leave one of them waiting forever and its other files unreported.
+    """
+    in_folders = {_real(f) for c in cases if not c.single_pdf for f in c.pdfs}
+    seen: set[str] = set()
+    out: list[CaseSource] = []
+    for c in cases:
+        if c.single_pdf:
+            real = _real(c.pdfs[0])
+            if real in in_folders or real in seen:
+                continue
+            seen.add(real)
+        out.append(c)
+    return out

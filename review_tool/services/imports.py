@@ -13,7 +13,6 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import time
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +42,7 @@ from review_tool.ingest.pipeline import (
 from review_tool.ingest.register import Register, RegisterRow, RegisterUnreadable, read_register
 from review_tool.ingest.results import ImportItem, ImportReport, ImportStatus
 from review_tool.ingest.scan import CaseSource, scan
-from review_tool.progress import CancelToken, Cancelled, ProgressCallback
+from review_tool.progress import Cancelled, CancelToken, ProgressCallback
 from review_tool.services.base import Service
 from review_tool.services.org import OrgService
 from review_tool.storage.orm import Case, CaseField, CaseFile, CaseHandler, Document, Recording, Unit
@@ -107,8 +106,8 @@ class ImportService(Service):
             reg = self._read_register(register, report)
         found = scan([Path(p) for p in paths])
         for r in found.rejected:
-            report.items.append(ImportItem(r.path, "folder" if r.path.is_dir() else "file", ImportStatus.FAILED,
-                                           r.message))
+            report.items.append(ImportItem(r.path, "folder" if r.path.is_dir() else "file",
+                                           ImportStatus.SKIPPED if r.skipped else ImportStatus.FAILED, r.message))
         for path in found.registers:
             if register is None or path.resolve() != register.resolve():
                 report.notes.append(translate("import", "{path} looks like a case register; it was not applied "
