@@ -53,6 +53,60 @@
     </message>
 </context>
 <context>
+    <name>CaseInfoDialog</name>
+    <message>
+        <source>Case facts: {case}</source>
+        <translation>案件信息：{case}</translation>
+    </message>
+    <message>
+        <source>{n} field(s) read differently from the case register and the case file (red): both values are kept, none was chosen for you.</source>
+        <translation>{n} 项信息在案件台账与卷宗中不一致（红色）：两个值都保留，未替您取舍。</translation>
+    </message>
+    <message>
+        <source>{n} facts read from the case file and the register; double-click a row to see its page.</source>
+        <translation>从卷宗和台账读取的信息 {n} 项；双击一行可查看所在页。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseInfoModel</name>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>case file</source>
+        <translation>卷宗</translation>
+    </message>
+    <message>
+        <source>case register</source>
+        <translation>案件台账</translation>
+    </message>
+    <message>
+        <source>case.json</source>
+        <translation>案件信息文件</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>人工录入</translation>
+    </message>
+    <message>
+        <source>The register and the case file disagree: both values are kept; check the page</source>
+        <translation>台账与卷宗不一致：两个值都保留，请查看所在页</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Case no.</source>
@@ -1136,6 +1190,18 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>打开案卷</translation>
     </message>
     <message>
+        <source>Case facts: {n} disagreement(s) with the register</source>
+        <translation>案件信息：与台账不一致 {n} 项</translation>
+    </message>
+    <message>
+        <source>Case facts</source>
+        <translation>案件信息</translation>
+    </message>
+    <message>
+        <source>What the import read, with pages ({key})</source>
+        <translation>导入时读取的信息及所在页（{key}）</translation>
+    </message>
+    <message>
         <source> — mine</source>
         <translation>（我的）</translation>
     </message>
@@ -1369,6 +1435,14 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
     <message>
         <source>Every change: who, when, before and after, why</source>
         <translation>每次修改：何人、何时、修改前后、原因</translation>
+    </message>
+    <message>
+        <source>Case facts…</source>
+        <translation>案件信息…</translation>
+    </message>
+    <message>
+        <source>What the import read (文号, dates, fine …) with pages; where the register disagrees with the file</source>
+        <translation>导入时读取的文号、日期、罚款等及所在页；台账与卷宗不一致之处</translation>
     </message>
     <message>
         <source>Next page</source>

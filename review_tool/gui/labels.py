@@ -65,6 +65,11 @@ def label(value: StrEnum | None) -> str:
     return translate(CTX, source) if source else str(value)
 
 
+def money(fen: int | None) -> str:
+    """Integer fen as yuan: 1234500 → '12,345.00 元'."""
+    return "" if fen is None else f"{Decimal(fen) / 100:,.2f} 元"
+
+
 def points(value: Decimal | int | None) -> str:
     """Points without trailing zeros: 2, 0.5, 1.25."""
     if value is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -44,6 +45,7 @@ from review_tool.storage.orm import (
     Review,
     ReviewRound,
     RoundCase,
+    Unit,
     User,
 )
 
@@ -245,7 +247,7 @@ class CaseService(Service):
                 for r in c.recordings
             )
             return CaseDetail(row=row, folder=folder, files=files, fields=fields,
-                              disagreements=disagreements(fields), recordings=recs,
+                              disagreements=disagreements(fields, units=self._unit_keys(s)), recordings=recs,
                               handler_ids=() if hidden else tuple(h.officer_id for h in c.handlers))
 
     # -- the document index, fixed by hand -------------------------------------------------
@@ -392,6 +394,17 @@ class CaseService(Service):
             s.flush()
             return self._verify(s, case_id, actor)
 
+    @staticmethod
+    def _unit_keys(s: Session) -> dict[str, str]:
+        """Full and short unit names (spaces removed) → the unit's full name, for comparing sources."""
+        out: dict[str, str] = {}
+        for u in s.scalars(select(Unit)):
+            full = "".join(u.name.split())
+            out[full] = full
+            if u.short_name:
+                out.setdefault("".join(u.short_name.split()), full)
+        return out
+
     def handlers_of(self, case_id: int) -> list[Officer]:
         with self.tx() as s:
             c = s.get(Case, case_id, options=[selectinload(Case.handlers).selectinload(CaseHandler.officer)])
@@ -424,16 +437,41 @@ def _index_json(f: CaseFile) -> dict[str, object]:
     ]}
 
 
-def disagreements(fields: tuple[FieldDTO, ...]) -> tuple[Disagreement, ...]:
-    """Case-level fields whose sources (pdf / register / metadata) give different values."""
+def _same_value(name: str, value: str) -> str:
+    """A value as compared across sources: names in any order and separator, spaces ignored."""
+    text = "".join(value.split())
+    if name == "handlers":
+        return "、".join(sorted(x for x in re.split(r"[、，,;；/]", text) if x))
+    return text
+
+
+def _compared(name: str, value: str, units: dict[str, str] | None) -> str:
+    key = _same_value(name, value)
+    return (units or {}).get(key, key) if name == "unit" else key
+
+
+def disagreements(fields: tuple[FieldDTO, ...], *, units: dict[str, str] | None = None
+                  ) -> tuple[Disagreement, ...]:
+    """Case-level fields where the register or case.json says something the case file does not.
+
+    `units` maps each unit's full and short name (spaces removed) to one key, so 平安区大队 in a register
+    and 平安市平安区消防救援大队 on the cover are the same unit.
+    A case file states a field on many documents (the party on the cover, the decision, the receipt …), and
+    not always alike (a 询问笔录's 被询问人 is read as the party too); so a register value disagrees only when
+    it matches none of the file's values, or when the register and case.json differ from each other. The
+    disagreement lists every value, each with its source and page: the tool never picks one silently.
+    """
     by_name: dict[str, list[FieldDTO]] = defaultdict(list)
     for f in fields:
         if f.name in CASE_LEVEL_FIELDS:
             by_name[f.name].append(f)
     out = []
     for name, values in by_name.items():
-        sources = {v.source for v in values}
-        if len(sources) > 1 and len({v.value for v in values}) > 1:
+        in_file = {_compared(name, v.value, units) for v in values if v.source == "pdf"}
+        stated = {_compared(name, v.value, units) for v in values if v.source != "pdf"}
+        if not stated:
+            continue
+        if len(stated) > 1 or (in_file and not stated & in_file):
             out.append(Disagreement(name, tuple(values)))
     return tuple(out)
 

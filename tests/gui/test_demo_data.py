@@ -16,7 +16,8 @@ import pytest
 from conftest import Gui, start_gui
 from dialogs import answer, when_modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QWidget
 from test_review_keyboard import fill_deduction, goto_item_by_keys, key
 
 from review_tool.domain.enums import DeductionKind, IndexSource, Outcome, ReviewStatus, Role
@@ -247,3 +248,64 @@ def test_fixing_a_demo_index_persists(qtbot, demo_db: DemoDb) -> None:
             found = {(d.file_id, d.first_page, d.last_page): (d.doc_type, d.source)
                      for d in ws.cases.get(case_id).documents()}
             assert found[(file_id, first, last)] == (doc_type, IndexSource.MANUAL)
+
+
+def test_case_facts_show_register_disagreements_and_jump_to_their_page(qtbot, demo_db: DemoDb) -> None:
+    import csv
+
+    from review_tool.demo.register import HEADER
+    from review_tool.gui.widgets.case_info_dialog import CaseInfoDialog
+
+    with demo_db.workspace() as ws:
+        legal = next(u.name for u in ws.org.users(Role.LEGAL_OFFICER))
+        rows = [r for r in ws.cases.list_cases(round_id=demo_db.round_id) if r.closed_on]
+        # the legal officer's register names another party for one case than its file does
+        row = next((r for r in rows if r.id in demo_db.assigned), rows[0])
+        register = demo_db.path.parent / "台账 更正.csv"
+        with register.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(HEADER)
+            w.writerow([row.doc_no if h == "文号" else "平安市台账登记有限公司" if h == "当事人" else ""
+                        for h in HEADER])
+        report = ws.imports.import_paths([], register=register)
+        assert report.ok, report.notes
+        detail = ws.cases.get(row.id)
+    assert [d.name for d in detail.disagreements] == ["party"]
+    mine = detail.row.id in demo_db.assigned
+    gui = start_gui(qtbot, demo_db, user=demo_db.reviewer if mine else legal)  # type: ignore[arg-type]
+    gui.open_case(DemoCase(detail.row.id, demo_db.round_id, detail.row.doc_no))  # type: ignore[arg-type]
+    ws = gui.workspace
+    assert ws.facts.isVisible() and str(len(detail.disagreements)) in ws.facts.text()
+
+    seen: list[CaseInfoDialog] = []
+
+    def check(dlg: QWidget) -> None:
+        try:
+            look(dlg)
+        finally:
+            if dlg.isVisible():  # a failed check must not leave the test waiting in the dialog
+                dlg.reject()
+
+    def look(dlg: QWidget) -> None:
+        assert isinstance(dlg, CaseInfoDialog)
+        seen.append(dlg)
+        model = dlg.model
+        first = [model.index(r, 0).data(ROW_ROLE) for r in range(model.rowCount())]
+        n = sum(len(x.values) for x in detail.disagreements)
+        assert {f.name for f in first[:n]} == {x.name for x in detail.disagreements}  # disputed first
+        assert {f.source for f in first[:n]} >= {"pdf", "register"}
+        row = next(r for r in range(n) if first[r].page)
+        target = first[row]
+        dlg.table.setCurrentIndex(model.index(row, 0))
+        QTest.keyClick(dlg.table, Qt.Key.Key_Return)
+        seen.append(target)  # type: ignore[arg-type]
+
+    when_modal(check, of_type=CaseInfoDialog)
+    key(gui, Qt.Key.Key_I)
+    gui.wait()
+    assert len(seen) == 2
+    target = seen[1]
+    qtbot.waitUntil(lambda: ws.pdf.current_page() == target.page, timeout=5000)  # type: ignore[attr-defined]
+    if target.file_id is not None:  # type: ignore[attr-defined]
+        assert ws.pdf.file_id == target.file_id  # type: ignore[attr-defined]
+    gui.close()

@@ -179,3 +179,32 @@ def test_resolve_finds_a_case_by_id_or_doc_no(world: World, case: int) -> None:
         world.ws.cases.resolve("乙消行罚决字")  # matches both
     with pytest.raises(NotFound):
         world.ws.cases.resolve("不存在的文号")
+
+
+def test_disagreements_are_what_the_register_says_and_the_file_does_not() -> None:
+    from review_tool.services.cases import disagreements
+    from review_tool.services.dto import FieldDTO
+
+    def f(name: str, value: str, source: str = "pdf", page: int | None = 1) -> FieldDTO:
+        return FieldDTO(name, value, value, page if source == "pdf" else None, 1, None, source)
+
+    units = {"平安市平安区消防救援大队": "平安市平安区消防救援大队", "平安区大队": "平安市平安区消防救援大队"}
+    agree = (
+        # the party on the cover, and a 被询问人 read as the party on a 询问笔录: the register matches the cover
+        f("party", "平安市悦来餐饮管理有限公司"), f("party", "陈志明", page=7),
+        f("party", "平安市悦来餐饮管理有限公司", "register"),
+        f("handlers", "张伟、李强"), f("handlers", "李强 , 张伟", "register"),  # order and separators
+        f("unit", "平安市平安区消防救援大队"), f("unit", "平安区大队", "register"),  # the short name
+        f("fine_fen", "500000"), f("fine_fen", "500000", "register"),
+        f("closed_on", "2023-06-05", "register"),  # only the register says it: nothing to compare
+    )
+    assert disagreements(agree, units=units) == ()
+
+    differ = agree + (f("fine_fen", "300000", "metadata"),)  # register and case.json differ
+    assert [d.name for d in disagreements(differ, units=units)] == ["fine_fen"]
+    wrong = (f("closed_on", "2023-06-05"), f("closed_on", "2023-06-12", "register"))
+    (d,) = disagreements(wrong)
+    assert d.name == "closed_on" and {(v.source, v.value) for v in d.values} == {
+        ("pdf", "2023-06-05"), ("register", "2023-06-12")}  # both kept, with where they came from
+    assert disagreements((f("unit", "东城区大队", "register"), f("unit", "平安市平安区消防救援大队")),
+                         units=units)  # another unit is a disagreement

@@ -234,6 +234,16 @@ class ReviewActionsMixin(_Base):
         review_id = self.review.id
         self._save(lambda ws: ws.reviews.reopen(review_id, reason=reason))
 
+    def show_case_info(self) -> None:
+        if self.detail is None:
+            return
+        from review_tool.gui.widgets.case_info_dialog import CaseInfoDialog
+
+        names = dict(self._case_type_names)
+        dlg = CaseInfoDialog(self.detail, case_type_name=lambda code: names.get(code, code),
+                             show_page=self.show_page, parent=self)
+        exec_dialog(dlg)
+
     def show_history(self) -> None:
         if self.review is None:
             return

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -64,6 +66,7 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         self.review: ReviewDTO | None = None
         self.user: UserDTO | None = None
         self._vocabulary: dict[str, str] = {}
+        self._case_type_names: dict[str, str] = {}
         self._file_checks: dict[int, tuple[FileStatus, str]] = {}
         self._saving = 0
         self._restore: dict[str, Any] = {}
@@ -82,6 +85,11 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel(self)
         self.subtitle.setStyleSheet("color: #555; padding: 2px 4px;")
+        self.facts = QPushButton(self)  # the case's facts; red when the register and the file disagree
+        self.facts.setFlat(True)
+        self.facts.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.facts.clicked.connect(self.show_case_info)
+        self.facts.hide()
         self.reviewer_label = QLabel(self.tr("Review by"), self)
         self.reviewers = QComboBox(self)
         self.reviewers.setToolTip(self.tr("Whose review is shown: legal officers (and reviewers once they have "
@@ -110,6 +118,7 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.subtitle, 1)
+        head.addWidget(self.facts)
         head.addWidget(self.reviewer_label)
         head.addWidget(self.reviewers)
         lay = QVBoxLayout(self)
@@ -133,7 +142,7 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
             "mark_na": self.mark_na, "clear": self.clear_item, "edit_note": self.edit_note,
             "goto_cited": self.goto_cited, "goto_document": self.goto_document,
             "mark_remaining": self.mark_remaining, "submit": self.submit, "reopen": self.reopen,
-            "history": self.show_history, "next_page": self.pdf.next_page, "previous_page": self.pdf.previous_page,
+            "history": self.show_history, "case_info": self.show_case_info, "next_page": self.pdf.next_page, "previous_page": self.pdf.previous_page,
             "search": self.pdf.focus_search, "zoom_in": self.pdf.zoom_in, "zoom_out": self.pdf.zoom_out,
             "fit_width": self.pdf.fit_width, "play_pause": self.recordings.toggle_play,
             "mark_time": self.recordings.mark, "focus_checklist": self.focus_checklist,
@@ -174,6 +183,18 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         QMessageBox.warning(self, self.tr("Open a case"), str(exc))
         self.close_requested.emit()
 
+    def _show_facts_button(self, detail: CaseDetail) -> None:
+        n = len(detail.disagreements)
+        key = self.actions["case_info"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if n:
+            self.facts.setText(self.tr("Case facts: {n} disagreement(s) with the register").format(n=n))
+            self.facts.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        else:
+            self.facts.setText(self.tr("Case facts"))
+            self.facts.setStyleSheet("color: #1a5fb4;")
+        self.facts.setToolTip(self.tr("What the import read, with pages ({key})").format(key=key))
+        self.facts.setVisible(bool(detail.fields))
+
     def _opened(self, bundle: OpenBundle) -> None:
         """Show the case in two steps, each painted before the next, so no frame takes long:
         first the checklist and the score, then the file, its index and the recordings."""
@@ -185,6 +206,8 @@ class ReviewWorkspace(ReviewActionsMixin, QWidget):
         self.title.setText(row.doc_no)
         handlers = "" if bundle.handler_hidden else "、".join(row.handlers)
         self.subtitle.setText("　".join(x for x in (row.case_type_name, row.unit_name, row.party, handlers) if x))
+        self._case_type_names = {row.case_type: row.case_type_name}
+        self._show_facts_button(bundle.detail)
         self.index.set_files(())
         with QSignalBlocker(self.checklist.tree.selectionModel()):
             self.checklist.set_review(bundle.review)

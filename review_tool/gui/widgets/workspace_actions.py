@@ -52,6 +52,9 @@ SPEC: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "history": (QT_TRANSLATE_NOOP("WorkspaceActions", "Review history…"),
                 QT_TRANSLATE_NOOP("WorkspaceActions", "Every change: who, when, before and after, why"),
                 ("Ctrl+H",)),
+    "case_info": (QT_TRANSLATE_NOOP("WorkspaceActions", "Case facts…"),
+                  QT_TRANSLATE_NOOP("WorkspaceActions", "What the import read (文号, dates, fine …) with pages; "
+                                    "where the register disagrees with the file"), ("I",)),
     "next_page": (QT_TRANSLATE_NOOP("WorkspaceActions", "Next page"), "", ("PgDown",)),
     "previous_page": (QT_TRANSLATE_NOOP("WorkspaceActions", "Previous page"), "", ("PgUp",)),
     "search": (QT_TRANSLATE_NOOP("WorkspaceActions", "Search the file"), "", ("Ctrl+F",)),
@@ -76,7 +79,7 @@ EDITING = ("mark_pass", "deduct", "mark_na", "clear", "edit_note", "mark_remaini
 MENU_GROUPS = (
     ("mark_pass", "deduct", "mark_na", "clear", "edit_note"),
     ("next_item", "previous_item", "next_unreviewed", "goto_cited", "goto_document"),
-    ("mark_remaining", "submit", "reopen", "history"),
+    ("mark_remaining", "submit", "reopen", "history", "case_info"),
     ("next_page", "previous_page", "search", "zoom_in", "zoom_out", "fit_width"),
     ("play_pause", "mark_time"),
     ("focus_checklist", "focus_index", "focus_pdf", "focus_recordings", "close"),
