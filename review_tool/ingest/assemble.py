@@ -180,6 +180,7 @@ def assemble(results: list[PdfResult], rules: RuleSet, *, folder_name: str = "",
     cf.decided_on = _date(decided_fact.value) if decided_fact else None
     closing = [x for x in facts if x.name == "decided_on" and _doc_type_of(ok, x) == "closing_report"]
     cf.closed_on = _date(closing[0].value) if closing else None
+    closed_from: Fact | None = closing[0] if closing else None
     f = pdf_value("fine_fen")
     if f and (rules.doc_types.get(_doc_type_of(ok, f) or "") is None
               or rules.doc_types[_doc_type_of(ok, f) or ""].stage == "decision"):
@@ -189,12 +190,17 @@ def assemble(results: list[PdfResult], rules: RuleSet, *, folder_name: str = "",
     if cf.closed_on is None:
         # without a 结案 document, the last dated document of the file stands for the closing date: a decision,
         # its service, but also a 复查 after a 责令改正 (an inspection file closes with the recheck)
-        known = [d for x in facts if x.source == "pdf" and (d := _iso_date(x.value)) is not None]
-        cf.closed_on = max(known) if known else None
-    for name, value in (("case_type", cf.case_type), ("closed_on", cf.closed_on)):
-        if value is not None and not any(x.name == name for x in cf.facts):
-            cf.facts.append(Fact(name, str(value.isoformat() if hasattr(value, "isoformat") else value), "",
-                                 "pdf"))
+        known = [(d, x) for x in facts if x.source == "pdf" and (d := _iso_date(x.value)) is not None]
+        if known:
+            cf.closed_on, closed_from = max(known, key=lambda k: k[0])
+    if cf.case_type is not None and not any(x.name == "case_type" for x in cf.facts):
+        cf.facts.append(Fact("case_type", cf.case_type, "", "pdf"))
+    if cf.closed_on is not None and not any(x.name == "closed_on" for x in cf.facts):
+        # where the date was read, so a reviewer can check it (the 结案报告, or the last dated document)
+        at = closed_from
+        cf.facts.append(Fact("closed_on", cf.closed_on.isoformat(), at.raw if at else "", "pdf",
+                             page=at.page if at else None, file_index=at.file_index if at else None,
+                             doc_index=at.doc_index if at else None))
     if metadata:
         apply_values(cf, metadata_values(metadata, rules, cf.notes), "metadata", rules)
     return cf
