@@ -256,6 +256,37 @@
     </message>
 </context>
 <context>
+    <name>DecideDialog</name>
+    <message>
+        <source>Agreed result of {item}</source>
+        <translation>{item} 的会商结论</translation>
+    </message>
+    <message>
+        <source>{reviewer}&apos;s finding: {result}</source>
+        <translation>采纳{reviewer}的意见：{result}</translation>
+    </message>
+    <message>
+        <source>The meeting: pass (符合)</source>
+        <translation>会议认定：符合</translation>
+    </message>
+    <message>
+        <source>The meeting: not applicable (不适用)</source>
+        <translation>会议认定：不适用</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Why the meeting decided so (kept with the result)</source>
+        <translation>会议认定的理由（随结论保存）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>DeductionDialog</name>
     <message>
         <source>Deduct: {item}</source>
@@ -746,6 +777,14 @@
         <translation>月度评查通报（PDF）…</translation>
     </message>
     <message>
+        <source>Round and meeting (例会)…</source>
+        <translation>评查轮次与例会…</translation>
+    </message>
+    <message>
+        <source>Legal officers: the round&apos;s assignment, the meeting that reconciles the reviews, finalisation, calibration</source>
+        <translation>法制员：本轮分配、例会会商分歧、定稿、评查员校准</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键一览</translation>
     </message>
@@ -828,6 +867,245 @@
 Database: {db}</source>
         <translation>执法案卷评查 {version}
 数据库：{db}</translation>
+    </message>
+    <message>
+        <source>Round and meeting</source>
+        <translation>评查轮次与例会</translation>
+    </message>
+    <message>
+        <source>Only a legal officer (法制员) manages the round and chairs the meeting.</source>
+        <translation>评查轮次和例会由法制员管理和主持。</translation>
+    </message>
+    <message>
+        <source>Choose a month&apos;s round in the case list first.</source>
+        <translation>请先在案卷列表中选择月度评查轮次。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWindow</name>
+    <message>
+        <source>deduct {points}</source>
+        <translation>扣 {points}</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>案件类型</translation>
+    </message>
+    <message>
+        <source>Handlers</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Handlers&apos; unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>评查员</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>定稿分</translation>
+    </message>
+    <message>
+        <source>To discuss</source>
+        <translation>需会商</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评查员</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案卷数</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>Recording minutes</source>
+        <translation>音像分钟</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>评查中</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评查项目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Mean deviation (points)</source>
+        <translation>平均偏差（分）</translation>
+    </message>
+    <message>
+        <source>Tendency</source>
+        <translation>倾向</translation>
+    </message>
+    <message>
+        <source>Item agreement</source>
+        <translation>逐项一致率</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa 系数</translation>
+    </message>
+    <message>
+        <source>Round and meeting</source>
+        <translation>评查轮次与例会</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Propose assignment</source>
+        <translation>生成分配方案</translation>
+    </message>
+    <message>
+        <source>Deploy to reviewers</source>
+        <translation>下发评查员</translation>
+    </message>
+    <message>
+        <source>Why these reviewers?</source>
+        <translation>为何这样分配？</translation>
+    </message>
+    <message>
+        <source>Discuss this case (Enter)</source>
+        <translation>会商此案（回车）</translation>
+    </message>
+    <message>
+        <source>Cases and reviewers</source>
+        <translation>案卷与评查员</translation>
+    </message>
+    <message>
+        <source>Choose a case on the first tab (Enter).</source>
+        <translation>请在第一页选择案卷（回车）。</translation>
+    </message>
+    <message>
+        <source>Accept every agreed item</source>
+        <translation>采纳全部一致项</translation>
+    </message>
+    <message>
+        <source>Decide this item… (Enter)</source>
+        <translation>裁定此项…（回车）</translation>
+    </message>
+    <message>
+        <source>Next case to discuss</source>
+        <translation>下一件需会商案卷</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>例会会商</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>评查员校准</translation>
+    </message>
+    <message>
+        <source>Finalise the round…</source>
+        <translation>定稿…</translation>
+    </message>
+    <message>
+        <source>Reopen the round…</source>
+        <translation>重新开启…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{month} {title} — {status}; {n} cases, {flagged} to discuss</source>
+        <translation>{month} {title} — {status}；共 {n} 件，需会商 {flagged} 件</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>differ</source>
+        <translation>有分歧</translation>
+    </message>
+    <message>
+        <source>harsh</source>
+        <translation>偏严</translation>
+    </message>
+    <message>
+        <source>lenient</source>
+        <translation>偏宽</translation>
+    </message>
+    <message>
+        <source>on the mark</source>
+        <translation>适中</translation>
+    </message>
+    <message>
+        <source>{n} assignments deployed.</source>
+        <translation>已下发 {n} 项分配。</translation>
+    </message>
+    <message>
+        <source>Finalise the round? Results become immutable (a reopen is audited).</source>
+        <translation>确定定稿？定稿后结果不可更改（重新开启会留痕）。</translation>
+    </message>
+    <message>
+        <source>Not reconciled, finalised on the mean of the reviews: {cases}</source>
+        <translation>未会商、按评查平均分定稿：{cases}</translation>
+    </message>
+    <message>
+        <source>Why is the finalised round reopened? (kept in the audit trail)</source>
+        <translation>为何重新开启已定稿的轮次？（记入审计记录）</translation>
+    </message>
+    <message>
+        <source>Agreed?</source>
+        <translation>是否一致</translation>
+    </message>
+    <message>
+        <source>Meeting&apos;s result</source>
+        <translation>会商结论</translation>
+    </message>
+    <message>
+        <source>final {total} {grade}</source>
+        <translation>定稿 {total} 分 {grade}</translation>
+    </message>
+    <message>
+        <source>mean of the reviews {total} (not yet reconciled)</source>
+        <translation>评查平均 {total} 分（尚未会商）</translation>
+    </message>
+    <message>
+        <source>no submitted reviews yet</source>
+        <translation>尚无已提交的评查</translation>
+    </message>
+    <message>
+        <source>{case}: {result}; {n} differing item(s) still to decide{flags}</source>
+        <translation>{case}：{result}；尚有 {n} 项分歧待裁定{flags}</translation>
     </message>
 </context>
 <context>

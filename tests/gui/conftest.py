@@ -9,6 +9,7 @@ seeds it (real import of generated case files, a round partly reviewed).
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from gui_sample_case import SampleCase, build_sample
 
+from review_tool.domain.enums import ReviewStatus, Role
 from review_tool.storage.engine import sqlite_url
 from review_tool.workspace import Workspace
 
@@ -144,3 +146,60 @@ def gui(qtbot: object, sample_db: SampleDb) -> Iterator[Gui]:
     g = start_gui(qtbot, sample_db)
     yield g
     g.close()
+
+
+# -- the demo data: a month seeded exactly as `review-tool demo` seeds it --------------------------------------------
+DEMO_MONTH = (2026, 11)
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    case_id: int
+    round_id: int
+    doc_no: str
+
+
+@dataclass(frozen=True)
+class DemoDb:
+    path: Path
+    round_id: int
+    reviewer: str
+    assigned: tuple[int, ...]  # the reviewer's cases in the round
+    all_cases: int
+
+    def workspace(self, user: str | None = None) -> Workspace:
+        return Workspace.open(sqlite_url(self.path), user=user)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> DemoDb:
+    from review_tool.demo.seed import seed_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "演示 数据.sqlite"
+    shutil.copy(template_db, db)
+    with Workspace.open(sqlite_url(db)) as ws:
+        seed_demo(ws, folder / "案卷 2026", months=[DEMO_MONTH], n_cases=8, today=dt.date(2026, 11, 22))
+        rnd = ws.rounds.get(f"{DEMO_MONTH[0]}-{DEMO_MONTH[1]:02d}")
+        best: tuple[int, str, tuple[int, ...]] | None = None
+        for user in ws.org.users(Role.REVIEWER):
+            ws.set_user(user.id)
+            mine = tuple(ws.rounds.my_cases(rnd.id))
+            open_ = [r for r in ws.cases.list_cases(round_id=rnd.id, reviewer_id=user.id)
+                     if r.id in mine and r.my_status is not ReviewStatus.SUBMITTED]
+            if best is None or len(open_) > best[0]:
+                best = (len(open_), user.name, mine)
+        assert best is not None and best[0] >= 1, "the demo leaves every reviewer something to do"
+        return DemoDb(db, rnd.id, best[1], best[2], len(ws.cases.list_cases(round_id=rnd.id)))
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, demo_template: DemoDb) -> DemoDb:
+    """A private copy of the demo database (the case files are shared: do not change them)."""
+    db = tmp_path / "演示 副本.sqlite"
+    shutil.copy(demo_template.path, db)
+    return DemoDb(db, demo_template.round_id, demo_template.reviewer, demo_template.assigned,
+                  demo_template.all_cases)
+
+
+

@@ -7,13 +7,8 @@ same flows on what a user meets first: many cases, several volumes, odd 文号, 
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
-from conftest import Gui, start_gui
+from conftest import DemoCase, DemoDb, Gui, start_gui
 from dialogs import answer, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -24,60 +19,6 @@ from review_tool.domain.enums import DeductionKind, IndexSource, Outcome, Review
 from review_tool.gui.models import ROW_ROLE
 from review_tool.gui.widgets.deduction_dialog import DeductionDialog
 from review_tool.services.dto import PageRef
-from review_tool.storage.engine import sqlite_url
-from review_tool.workspace import Workspace
-
-MONTH = (2026, 11)
-
-
-@dataclass(frozen=True)
-class DemoCase:
-    case_id: int
-    round_id: int
-    doc_no: str
-
-
-@dataclass(frozen=True)
-class DemoDb:
-    path: Path
-    round_id: int
-    reviewer: str
-    assigned: tuple[int, ...]  # the reviewer's cases in the round
-    all_cases: int
-
-    def workspace(self, user: str | None = None) -> Workspace:
-        return Workspace.open(sqlite_url(self.path), user=user)
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> DemoDb:
-    from review_tool.demo.seed import seed_demo
-
-    folder = tmp_path_factory.mktemp("demo")
-    db = folder / "演示 数据.sqlite"
-    shutil.copy(template_db, db)
-    with Workspace.open(sqlite_url(db)) as ws:
-        seed_demo(ws, folder / "案卷 2026", months=[MONTH], n_cases=8, today=dt.date(2026, 11, 22))
-        rnd = ws.rounds.get(f"{MONTH[0]}-{MONTH[1]:02d}")
-        best: tuple[int, str, tuple[int, ...]] | None = None
-        for user in ws.org.users(Role.REVIEWER):
-            ws.set_user(user.id)
-            mine = tuple(ws.rounds.my_cases(rnd.id))
-            open_ = [r for r in ws.cases.list_cases(round_id=rnd.id, reviewer_id=user.id)
-                     if r.id in mine and r.my_status is not ReviewStatus.SUBMITTED]
-            if best is None or len(open_) > best[0]:
-                best = (len(open_), user.name, mine)
-        assert best is not None and best[0] >= 1, "the demo leaves every reviewer something to do"
-        return DemoDb(db, rnd.id, best[1], best[2], len(ws.cases.list_cases(round_id=rnd.id)))
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path, demo_template: DemoDb) -> DemoDb:
-    """A private copy of the demo database (the case files are shared: do not change them)."""
-    db = tmp_path / "演示 副本.sqlite"
-    shutil.copy(demo_template.path, db)
-    return DemoDb(db, demo_template.round_id, demo_template.reviewer, demo_template.assigned,
-                  demo_template.all_cases)
 
 
 @pytest.fixture

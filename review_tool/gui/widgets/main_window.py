@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from review_tool import __version__
+from review_tool.domain.enums import Role
 from review_tool.gui import labels
 from review_tool.gui.settings import GuiSettings
 from review_tool.gui.signals import AppSignals, Changes
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
         self.removeAction(self.find_case_action)
         self.score_sheet_action = self._action(self.tr("Score sheet of this review (PDF)…"), self.export_score_sheet)
         self.bulletin_action = self._action(self.tr("Monthly bulletin (PDF)…"), self.export_bulletin)
+        self.meeting_action = self._action(self.tr("Round and meeting (例会)…"), self.show_meeting, "Ctrl+M",
+                                           self.tr("Legal officers: the round's assignment, the meeting that "
+                                                   "reconciles the reviews, finalisation, calibration"))
         self.shortcuts_action = self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts,
                                              QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.tr("About"), self.show_about)
@@ -172,6 +176,8 @@ class MainWindow(QMainWindow):
             self.review_menu.addSeparator()
             for name in group:
                 self.review_menu.addAction(acts[name])
+        self.review_menu.addSeparator()
+        self.review_menu.addAction(self.meeting_action)
         reports = bar.addMenu(self.tr("Re&ports"))
         reports.addAction(self.score_sheet_action)
         reports.addAction(self.bulletin_action)
@@ -303,6 +309,7 @@ class MainWindow(QMainWindow):
             self.settings.last_user[self.url] = user.name
             self.settings.save()
         self.user_label.setText(f"{user.name}（{labels.label(user.role)}）")
+        self.meeting_action.setVisible(user.role is Role.LEGAL_OFFICER)
         self.signals.user_changed.emit(user)
         self.user_ready.emit(user)
         self.show_browser()
@@ -444,6 +451,23 @@ class MainWindow(QMainWindow):
             return
         self.reports.score_sheet(user=self.user, case_id=row.id, doc_no=row.doc_no, round_id=round_id, draft=False)
 
+    def show_meeting(self) -> None:
+        """The round on screen, for the legal officer (the services refuse anyone else)."""
+        from review_tool.gui.widgets.meeting_window import MeetingWindow
+
+        rnd = self.browser.current_round_dto()
+        if self.user is None or self.user.role is not Role.LEGAL_OFFICER:
+            QMessageBox.information(self, self.tr("Round and meeting"),
+                                    self.tr("Only a legal officer (法制员) manages the round and chairs the meeting."))
+            return
+        if rnd is None:
+            QMessageBox.information(self, self.tr("Round and meeting"),
+                                    self.tr("Choose a month's round in the case list first."))
+            return
+        self.meeting_window = MeetingWindow(runner=self.runner, round_id=rnd.id, parent=self)
+        self.meeting_window.finished.connect(lambda _r: self.refresh_cases())
+        self.meeting_window.show()
+
     def export_bulletin(self) -> None:
         rnd = self.browser.current_round_dto()
         self.reports.bulletin(user=self.user, round_id=rnd.id if rnd else None, month=rnd.month if rnd else "")
@@ -463,6 +487,7 @@ class MainWindow(QMainWindow):
         if user is not None:
             self.user = user
             self.user_label.setText(f"{user.name}（{labels.label(user.role)}）")
+            self.meeting_action.setVisible(user.role is Role.LEGAL_OFFICER)
             self.refresh_rounds()
         if state.get("in_workspace") and state.get("case") is not None:
             self.open_case(state["case"], state.get("round"), state.get("review"))
