@@ -116,6 +116,47 @@ def busiest_reviewer(db: str) -> str:
         return next(u.name for u in ws.org.users() if u.role is Role.REVIEWER)
 
 
+def meeting_shots(app, window, controller, db: str, out: Path) -> list[str]:
+    """As the legal officer: the newest round's cases and reviewers, and the meeting on a case that needed
+    discussion in the newest finalised round (reconciled results beside the reviews)."""
+    from review_tool.domain.enums import Role, RoundStatus
+    from review_tool.gui.widgets.main_window import db_url
+    from review_tool.workspace import Workspace
+
+    with Workspace.open(db_url(db)) as ws:
+        legal = next((u.name for u in ws.org.users(Role.LEGAL_OFFICER)), None)
+        rounds = ws.rounds.list()
+    if legal is None or not rounds:
+        return []
+    window.workspace.close_requested.emit()
+    window.set_user(legal)
+    wait(app, lambda: window.user is not None and window.user.name == legal and controller.runner.is_idle())
+    shots = []
+    newest = max(rounds, key=lambda r: r.month)
+    finalised = [r for r in rounds if r.status is RoundStatus.FINALISED]
+    for rnd, name in ((newest, "round_page.png"), (max(finalised, key=lambda r: r.month) if finalised else None,
+                                                   "meeting_page.png")):
+        if rnd is None:
+            continue
+        i = window.browser.rounds.findData(rnd.id)
+        window.browser.rounds.setCurrentIndex(i)
+        wait(app, lambda: controller.runner.is_idle())
+        window.show_meeting()
+        m = window.meeting_window
+        m.resize(1500, 900)
+        wait(app, lambda: m.status is not None and controller.runner.is_idle())
+        if name == "meeting_page.png":
+            rows = m.cases.rows()
+            m.case_table.selectRow(next((k for k, c in enumerate(rows) if c.flags), 0))
+            m.discuss_selected()
+            wait(app, lambda: m.meeting is not None and controller.runner.is_idle())
+        settle(app, 0.5)
+        m.grab().save(str(out / name))
+        shots.append(name)
+        m.close()
+    return shots
+
+
 def wait(app, cond, timeout: float = 15.0) -> bool:
     end = time.monotonic() + timeout
     while not cond() and time.monotonic() < end:
@@ -184,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     settle(app, 0.8)
     window.grab().save(str(out / "review_workspace.png"))
     ws.recordings.grab().save(str(out / "recordings_panel.png"))
-    for name in ("main_window.png", "review_workspace.png", "recordings_panel.png"):
+    names = ["main_window.png", "review_workspace.png", "recordings_panel.png"]
+    names += meeting_shots(app, window, controller, db, out)
+    for name in names:
         print(out / name)
     controller.runner.wait_idle()
     window.close()
