@@ -1,7 +1,8 @@
 """How well the importer recovers a generated month's ground truth.
 
-Usage: python bench/import_accuracy.py [--cases N] [--seed S] [--keep DIR]
-Generates a demo month, imports it (with its register) into a temporary database and
+Usage: python bench/import_accuracy.py [--cases N] [--seed S] [--keep DIR] [--without-register]
+Generates a demo month, imports it (with its register, unless --without-register: then every
+value comes from the PDFs alone) into a temporary database holding the demo organisation, and
 compares every case with the generator's manifest: 文号, case type, unit, handlers,
 party, dates, fine, and the document index (type and page range).
 """
@@ -17,10 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from review_tool.demo.casefiles import generate_month  # noqa: E402
-from review_tool.ingest.textparse import doc_no_key  # noqa: E402
-from review_tool.storage.engine import sqlite_url  # noqa: E402
-from review_tool.workspace import Workspace  # noqa: E402
+from review_tool.demo.casefiles import generate_month
+from review_tool.demo.seed import seed_org
+from review_tool.ingest.textparse import doc_no_key
+from review_tool.storage.engine import sqlite_url
+from review_tool.workspace import Workspace
 
 
 def main() -> int:
@@ -29,13 +31,15 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=2023)
     ap.add_argument("--keep", type=Path)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--without-register", action="store_true", help="measure what the PDFs alone give")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="acc-"))
     out = args.keep or tmp / "month"
-    month = generate_month(out, year=2023, month=5, seed=args.seed, n_cases=args.cases)
+    generate_month(out, year=2023, month=5, seed=args.seed, n_cases=args.cases)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     ws = Workspace.open(sqlite_url(tmp / "acc.sqlite"))
-    report = ws.imports.import_paths([out], register=out / "案件台账.xlsx")
+    seed_org(ws)  # units and officers as a brigade would have entered them
+    report = ws.imports.import_paths([out], register=None if args.without_register else out / "案件台账.xlsx")
     by_key = {doc_no_key(r.doc_no): r for r in ws.cases.list_cases()}
     score: Counter[str] = Counter()
     total: Counter[str] = Counter()
