@@ -144,12 +144,12 @@ def meeting_shots(app, window, controller, db: str, out: Path) -> list[str]:
         window.show_meeting()
         m = window.meeting_window
         m.resize(1500, 900)
-        wait(app, lambda: m.status is not None and controller.runner.is_idle())
+        wait(app, lambda m=m: m.status is not None and controller.runner.is_idle())
         if name == "meeting_page.png":
             rows = m.cases.rows()
             m.case_table.selectRow(next((k for k, c in enumerate(rows) if c.flags), 0))
             m.discuss_selected()
-            wait(app, lambda: m.meeting is not None and controller.runner.is_idle())
+            wait(app, lambda m=m: m.meeting is not None and controller.runner.is_idle())
         settle(app, 0.5)
         m.grab().save(str(out / name))
         shots.append(name)
