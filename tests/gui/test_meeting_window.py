@@ -8,7 +8,7 @@ from conftest import DemoDb, start_gui
 from dialogs import when_modal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from review_tool.domain.enums import ReviewStatus, Role, RoundStatus
+from review_tool.domain.enums import Outcome, ReviewStatus, Role, RoundStatus
 from review_tool.gui.models import ROW_ROLE
 from review_tool.gui.widgets.meeting_window import DecideDialog, MeetingWindow
 
@@ -87,6 +87,23 @@ def test_the_meeting_reconciles_decides_and_finalises(qtbot, demo_db: DemoDb, mo
             assert m.meeting.score is None  # not final while an item is undecided
     qtbot.waitUntil(lambda: m.meeting.score is not None, timeout=10_000)
     assert "定稿" in m.case_label.text() and "尚有 0 项" in m.case_label.text()
+
+    # a case the reviewers still disagree on blocks the finalisation, named in the message
+    flagged = [c for c in m.cases.rows() if c.flags and c.case_id != m.meeting.case_id]
+    if flagged:
+        when_modal(lambda w: w.button(QMessageBox.StandardButton.Yes).click(), of_type=QMessageBox)
+        m.finalize()
+        assert gui.runner.wait_idle(10_000)
+        assert len(errors) == 1 and flagged[0].doc_no in errors[0]
+        errors.clear()
+        with demo_db.workspace(user=legal.name) as ws:  # the meeting settles them: 符合 where they differ
+            for c in flagged:
+                ws.meeting.accept_agreed(demo_db.round_id, c.case_id)
+                for ic in ws.meeting.case(demo_db.round_id, c.case_id).comparison.items:
+                    if not ic.agreed:
+                        ws.meeting.decide(demo_db.round_id, c.case_id, ic.item_id, Outcome.PASS, note="例会认定符合")
+        m.refresh()
+        assert gui.runner.wait_idle(10_000)
 
     # finalise: confirmed, then locked
     when_modal(lambda w: w.button(QMessageBox.StandardButton.Yes).click(), of_type=QMessageBox)
