@@ -60,18 +60,19 @@ class DeductionInput:
 class DeductionDialog(QDialog):
     """Attributes:
     item: the checklist item.
-    review: the review (for the live total preview).
+    review: the review (for the live total preview and the reopened-review rule); None for the meeting's
+        own deduction (例会认定), which has no review of its own.
     _existing: the item's current result, if any (prefills the fields).
     _file_id / _page_count: the file on screen, for page citations.
     """
 
-    def __init__(self, *, item: Item, review: ReviewDTO, page: int, file_id: int | None, page_count: int,
+    def __init__(self, *, item: Item, review: ReviewDTO | None, page: int, file_id: int | None, page_count: int,
                  mark: PlayerMark | None = None, cite_mark: bool = False, recording_names: dict[int, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 pages: tuple[int, ...] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
         self.review = review
-        self._existing: ItemResultDTO | None = review.results.get(item.id)
+        self._existing: ItemResultDTO | None = review.results.get(item.id) if review is not None else None
         self._file_id = file_id
         self._page_count = page_count
         self._mark = mark
@@ -139,7 +140,7 @@ class DeductionDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
 
         self.pages = QLineEdit(self)
-        cited = [p.page for p in (self._existing.pages if self._existing else ())]
+        cited = [p.page for p in (self._existing.pages if self._existing else ())] or list(pages)
         self.pages.setText(labels.pages_text(cited) if cited else (str(page) if page else ""))
         self.pages.setPlaceholderText(self.tr("e.g. 3, 5-7"))
         self.pages.setToolTip(self.tr("Pages of the case file that show the problem; the page on screen is "
@@ -166,7 +167,7 @@ class DeductionDialog(QDialog):
         form.addRow(self.tr("Note"), self.note)
 
         self.change_reason: QLineEdit | None = None
-        if review.reopened:
+        if review is not None and review.reopened:
             self.change_reason = QLineEdit(self)
             self.change_reason.setPlaceholderText(self.tr("Required: the review was reopened after submission"))
             self.change_reason.textChanged.connect(self._update)
@@ -243,6 +244,8 @@ class DeductionDialog(QDialog):
             self.hint.setText(hint or self._other_problem() or "")
 
     def _total_preview(self, points: Decimal) -> str:
+        if self.review is None:
+            return ""
         results = {k: ResultInput(v.outcome, v.points) for k, v in self.review.results.items()}
         results[self.item.id] = ResultInput(Outcome.DEDUCT, points)
         score = score_review(self.review.checklist, results)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -151,6 +152,9 @@ class MainWindow(QMainWindow):
         self.meeting_action = self._action(self.tr("Round and meeting (例会)…"), self.show_meeting, "Ctrl+M",
                                            self.tr("Legal officers: the round's assignment, the meeting that "
                                                    "reconciles the reviews, finalisation, calibration"))
+        self.new_round_action = self._action(self.tr("New round for a month…"), self.new_round, "Ctrl+Shift+N",
+                                             self.tr("Legal officers: create the month's round, its cases drawn by "
+                                                     "the selection rule (seeded, reproducible)"))
         self.shortcuts_action = self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts,
                                              QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.tr("About"), self.show_about)
@@ -177,6 +181,7 @@ class MainWindow(QMainWindow):
             for name in group:
                 self.review_menu.addAction(acts[name])
         self.review_menu.addSeparator()
+        self.review_menu.addAction(self.new_round_action)
         self.review_menu.addAction(self.meeting_action)
         reports = bar.addMenu(self.tr("Re&ports"))
         reports.addAction(self.score_sheet_action)
@@ -310,6 +315,7 @@ class MainWindow(QMainWindow):
             self.settings.save()
         self.user_label.setText(f"{user.name}（{labels.label(user.role)}）")
         self.meeting_action.setVisible(user.role is Role.LEGAL_OFFICER)
+        self.new_round_action.setVisible(user.role is Role.LEGAL_OFFICER)
         self.signals.user_changed.emit(user)
         self.user_ready.emit(user)
         self.show_browser()
@@ -453,7 +459,6 @@ class MainWindow(QMainWindow):
 
     def show_meeting(self) -> None:
         """The round on screen, for the legal officer (the services refuse anyone else)."""
-        from review_tool.gui.widgets.meeting_window import MeetingWindow
 
         rnd = self.browser.current_round_dto()
         if self.user is None or self.user.role is not Role.LEGAL_OFFICER:
@@ -464,9 +469,55 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Round and meeting"),
                                     self.tr("Choose a month's round in the case list first."))
             return
-        self.meeting_window = MeetingWindow(runner=self.runner, round_id=rnd.id, parent=self)
-        self.meeting_window.finished.connect(lambda _r: self.refresh_cases())
-        self.meeting_window.show()
+        self.meeting_window = self._meeting_for(rnd.id)
+
+    def _meeting_for(self, round_id: int) -> Any:
+        from review_tool.gui.widgets.meeting_window import MeetingWindow
+
+        w = MeetingWindow(runner=self.runner, round_id=round_id, parent=self)
+        w.finished.connect(lambda _r: self.refresh_cases())
+        w.show()
+        return w
+
+    def new_round(self) -> None:
+        """The legal officer creates the month's round; then the round opens to propose its assignment."""
+        from review_tool.gui.widgets.round_dialogs import NewRoundDialog, RuleChoice, case_months
+
+        if self.user is None or self.user.role is not Role.LEGAL_OFFICER:
+            QMessageBox.information(self, self.tr("New round for a month"),
+                                    self.tr("Only a legal officer (法制员) creates the month's round."))
+            return
+
+        def load(ws: Any) -> tuple[Any, ...]:
+            sel = ws.rules.selection
+            rules = [RuleChoice(r.name, r.title, r.description) for r in sel.rules] if sel else []
+            return (case_months([c.closed_on for c in ws.cases.list_cases()]), {r.month for r in ws.rounds.list()},
+                    rules, sel.default if sel else "", ws.rules.require_settings().reviewers_per_case)
+
+        def ask(data: tuple[Any, ...]) -> None:
+            months, taken, rules, default, per_case = data
+            dlg = NewRoundDialog(months=months, taken=taken, rules=rules, default_rule=default, per_case=per_case,
+                                 parent=self)
+            if dlg.exec() != QDialog.DialogCode.Accepted or dlg.result is None:
+                return
+            n = dlg.result
+            self.runner.db(lambda ws: ws.rounds.create(n.month, rule=n.rule, seed=n.seed, per_case=n.per_case,
+                                                       blind=n.blind, hide_handler=n.hide_handler),
+                           on_done=created, on_error=failed)
+
+        def created(rnd: RoundDTO) -> None:
+            if self.url:
+                self.settings.last_round[self.url] = rnd.id
+            self.refresh_rounds()
+            QMessageBox.information(self, self.tr("New round for a month"), self.tr(
+                "The round for {month} holds {n} cases (rule {rule}, seed {seed}). Next: propose the assignment "
+                "in the round window.").format(month=rnd.month, n=rnd.cases, rule=rnd.rule_name, seed=rnd.seed))
+            self.meeting_window = self._meeting_for(rnd.id)
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("New round for a month"), str(exc))
+
+        self.runner.db(load, on_done=ask, on_error=failed)
 
     def export_bulletin(self) -> None:
         rnd = self.browser.current_round_dto()
@@ -488,6 +539,7 @@ class MainWindow(QMainWindow):
             self.user = user
             self.user_label.setText(f"{user.name}（{labels.label(user.role)}）")
             self.meeting_action.setVisible(user.role is Role.LEGAL_OFFICER)
+            self.new_round_action.setVisible(user.role is Role.LEGAL_OFFICER)
             self.refresh_rounds()
         if state.get("in_workspace") and state.get("case") is not None:
             self.open_case(state["case"], state.get("round"), state.get("review"))

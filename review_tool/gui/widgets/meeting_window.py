@@ -11,22 +11,18 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,9 +31,12 @@ from PySide6.QtWidgets import (
 from review_tool.domain.enums import DeductionKind, Outcome, RoundStatus
 from review_tool.gui import labels
 from review_tool.gui.models import ROW_ROLE
-from review_tool.gui.models.base import Index, TableModel
+from review_tool.gui.models.rows import RowsModel, row_table
 from review_tool.gui.tasks import TaskRunner
+from review_tool.gui.widgets.deduction_dialog import DeductionDialog, DeductionInput
+from review_tool.gui.widgets.round_dialogs import CasePickerDialog, ReviewersDialog
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
+from review_tool.services.rounds import OverrideRefused
 
 log = logging.getLogger(__name__)
 DIFFER = QColor("#fde2e1")
@@ -52,46 +51,6 @@ def vote_text(vote: Any) -> str:
     if vote.outcome == "deduct":
         return translate("MeetingWindow", "deduct {points}").format(points=labels.points(vote.points))
     return OUTCOME_TEXT.get(vote.outcome, vote.outcome)
-
-
-class RowsModel(TableModel):
-    """A table whose cells come from a function of the row (and column): small tables of this window."""
-
-    def __init__(self, context: str, headers: dict[int, str], cell: Callable[[Any, int], str],
-                 background: Callable[[Any], QColor | None] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.CONTEXT, self.HEADERS = context, headers
-        self._cell, self._background = cell, background
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def set_headers(self, headers: dict[int, str]) -> None:
-        self.beginResetModel()
-        self.HEADERS = headers
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            try:
-                return self._cell(row, index.column())
-            except Exception:  # an exception inside data() takes PySide 6.12 down: log it, show nothing
-                log.exception("cell %s,%s of %s", index.row(), index.column(), self.CONTEXT)
-                return ""
-        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
-            colour = self._background(row)
-            return QBrush(colour) if colour is not None else None
-        return None
 
 
 CASE_HEADERS = {
@@ -117,20 +76,6 @@ CALIB_HEADERS = {
 }
 
 
-def _table(parent: QWidget, model: TableModel, stretch: int) -> QTableView:
-    t = QTableView(parent)
-    t.setModel(model)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setWordWrap(False)
-    t.setAlternatingRowColors(True)
-    t.verticalHeader().hide()
-    hh = t.horizontalHeader()
-    hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return t
-
-
 class DecideDialog(QDialog):
     """The meeting's result for one differing item: take one reviewer's finding, or 符合 / 不适用."""
 
@@ -150,6 +95,7 @@ class DecideDialog(QDialog):
                     label += f"（{vote.reason}）"
                 self.choice.addItem(label, (review_id, vote))
         self.choice.addItem(self.tr("The meeting: pass (符合)"), (None, Outcome.PASS))
+        self.choice.addItem(self.tr("The meeting's own deduction (points and reason next)…"), (None, Outcome.DEDUCT))
         self.choice.addItem(self.tr("The meeting: not applicable (不适用)"), (None, Outcome.NOT_APPLICABLE))
         form.addRow(self.tr("Result"), self.choice)
         self.note = QLineEdit(self)
@@ -186,7 +132,7 @@ class MeetingWindow(QDialog):
         page = QWidget(self)
         v = QVBoxLayout(page)
         self.cases = RowsModel("MeetingWindow", CASE_HEADERS, self._case_cell, self._case_background, self)
-        self.case_table = _table(page, self.cases, 4)
+        self.case_table = row_table(page, self.cases, 4)
         self.case_table.doubleClicked.connect(lambda _i: self.discuss_selected())
         self.case_table.activated.connect(lambda _i: self.discuss_selected())
         v.addWidget(self.case_table, 1)
@@ -194,7 +140,10 @@ class MeetingWindow(QDialog):
         self.propose_button = self._button(self.tr("Propose assignment"), self.propose, row)
         self.deploy_button = self._button(self.tr("Deploy to reviewers"), self.deploy, row)
         self.explain_button = self._button(self.tr("Why these reviewers?"), self.explain, row)
+        self.reviewers_button = self._button(self.tr("Change reviewers…"), self.change_reviewers, row)
         row.addStretch(1)
+        self.add_case_button = self._button(self.tr("Add a case…"), self.add_case, row)
+        self.remove_case_button = self._button(self.tr("Remove from the round…"), self.remove_case, row)
         self.discuss_button = self._button(self.tr("Discuss this case (Enter)"), self.discuss_selected, row)
         v.addLayout(row)
         self.tabs.addTab(page, self.tr("Cases and reviewers"))
@@ -208,7 +157,7 @@ class MeetingWindow(QDialog):
         v.addWidget(self.case_label)
         self.items = RowsModel("MeetingWindow", {0: ITEM_HEADER, 1: TEXT_HEADER}, self._item_cell,
                                self._item_background, self)
-        self.item_table = _table(page, self.items, 1)
+        self.item_table = row_table(page, self.items, 1)
         self.item_table.activated.connect(lambda _i: self.decide_selected())
         self.item_table.doubleClicked.connect(lambda _i: self.decide_selected())
         v.addWidget(self.item_table, 1)
@@ -222,9 +171,9 @@ class MeetingWindow(QDialog):
 
         # -- workload and calibration
         self.workload = RowsModel("MeetingWindow", WORK_HEADERS, self._work_cell, None, self)
-        self.tabs.addTab(_table(self, self.workload, 1), self.tr("Workload"))
+        self.tabs.addTab(row_table(self, self.workload, 1), self.tr("Workload"))
         self.calibration = RowsModel("MeetingWindow", CALIB_HEADERS, self._calib_cell, None, self)
-        self.tabs.addTab(_table(self, self.calibration, 3), self.tr("Calibration"))
+        self.tabs.addTab(row_table(self, self.calibration, 3), self.tr("Calibration"))
 
         row = QHBoxLayout()
         self.finalize_button = self._button(self.tr("Finalise the round…"), self.finalize, row)
@@ -274,7 +223,7 @@ class MeetingWindow(QDialog):
         self.calibration.set_rows(list(calib))
         final = r.status is RoundStatus.FINALISED
         for b in (self.propose_button, self.deploy_button, self.accept_button, self.decide_button,
-                  self.finalize_button):
+                  self.finalize_button, self.reviewers_button, self.add_case_button, self.remove_case_button):
             b.setEnabled(not final)
         self.reopen_button.setEnabled(final)
         if self.meeting is not None:
@@ -374,6 +323,63 @@ class MeetingWindow(QDialog):
         self._call(lambda ws: ws.rounds.explain(rid, c.case_id),
                    lambda text: QMessageBox.information(self, c.doc_no, text))
 
+    def add_case(self) -> None:
+        """A case the rule did not draw, added by hand with the reason (audited)."""
+        if self.status is None:
+            return
+        in_round = {c.case_id for c in self.status.cases}
+        rid, month = self.round_id, self.status.round.month
+
+        def chosen(cases: list[Any]) -> None:
+            dlg = CasePickerDialog([c for c in cases if c.id not in in_round], month=month, parent=self)
+            if dlg.exec() != QDialog.DialogCode.Accepted or dlg.chosen is None:
+                return
+            cid, reason = dlg.chosen.id, dlg.reason_text
+            self._call(lambda ws: ws.rounds.add_case(rid, cid, reason=reason), lambda _r: self.refresh())
+
+        self._call(lambda ws: ws.cases.list_cases(), chosen)
+
+    def remove_case(self) -> None:
+        """Take the selected case out of the round, with the reason; its reviews are kept on record."""
+        c, rid = self._selected_case(), self.round_id
+        if c is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.windowTitle(), self.tr(
+            "Why is {case} taken out of the round? (kept in the audit trail; reviews begun are kept)").format(
+            case=c.doc_no))
+        if not ok or not reason.strip():
+            return
+        self._call(lambda ws: ws.rounds.remove_case(rid, c.case_id, reason=reason.strip()),
+                   lambda _r: self.refresh())
+
+    def change_reviewers(self) -> None:
+        """Put a reviewer on the selected case or take one off by hand; a change that breaks a rule of the
+        assignment is shown and only made when confirmed (then recorded with its warnings)."""
+        c, rid = self._selected_case(), self.round_id
+        if c is None:
+            return
+        dlg = ReviewersDialog(c, self.workload.rows(), self)
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.result is None:
+            return
+        change = dlg.result
+
+        def run(ws: Any, force: bool = False) -> list[str]:
+            return ws.rounds.override(rid, c.case_id, add=change.add, remove=change.remove, reason=change.reason,
+                                      force=force)
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, OverrideRefused):
+                self._failed(exc)
+                return
+            text = self.tr("This change breaks a rule of the assignment:\n{warnings}\n\nAssign anyway? "
+                           "It will be recorded with these warnings.").format(
+                warnings="\n".join(f"- {w}" for w in exc.warnings))
+            if QMessageBox.warning(self, self.windowTitle(), text, QMessageBox.StandardButton.Yes
+                                   | QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
+                self._call(lambda ws: run(ws, True), lambda _w: self.refresh())
+
+        self.runner.db(run, on_done=lambda _w: self.refresh(), on_error=refused)
+
     def finalize(self) -> None:
         open_cases = [c.doc_no for c in self.status.cases if c.final_total is None] if self.status else []
         text = self.tr("Finalise the round? Results become immutable (a reopen is audited).")
@@ -451,12 +457,19 @@ class MeetingWindow(QDialog):
         votes = [(names[rid], review_of[rid], ic.votes.get(rid)) for rid in m.comparison.reviewer_ids
                  if rid in review_of]
         dlg = DecideDialog(item, votes, self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.choice.currentData() is None:
             return
         review_id, choice = dlg.choice.currentData()
         note = dlg.note.text().strip()
         rid, cid = self.round_id, m.case_id
-        if review_id is None:
+        if review_id is None and choice is Outcome.DEDUCT:
+            own = self._meeting_deduction(item, ic.item_id)
+            if own is None:
+                return
+            outcome = Outcome.DEDUCT
+            kw = {"reason": own.reason, "occurrences": own.occurrences, "value": own.value, "pages": own.pages}
+            note = note or own.note
+        elif review_id is None:
             outcome, kw = choice, {}
         else:
             outcome = {"pass": Outcome.PASS, "na": Outcome.NOT_APPLICABLE}.get(choice.outcome, Outcome.DEDUCT)
@@ -469,6 +482,19 @@ class MeetingWindow(QDialog):
         row = self.item_table.currentIndex().row()
         self._call(lambda ws: ws.meeting.decide(rid, cid, ic.item_id, outcome, note=note, **kw),
                    lambda _r: (self.refresh(), self.item_table.selectRow(min(row + 1, self.items.rowCount() - 1))))
+
+    def _meeting_deduction(self, item: Any, item_id: str) -> DeductionInput | None:
+        """The meeting's own deduction on an item: points by the item's rule and a reason, pages the
+        reviewers cited offered."""
+        assert self.meeting is not None
+        cited = sorted({p.page for r in self.meeting.reviews
+                        for p in (r.results[item_id].pages if item_id in r.results else ())})
+        dlg = DeductionDialog(item=item, review=None, page=0, file_id=None, page_count=0, pages=tuple(cited),
+                              parent=self)
+        dlg.setWindowTitle(self.tr("The meeting deducts: {item}").format(item=item_id))
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dlg.result
 
     def next_flagged(self) -> None:
         if self.status is None:
