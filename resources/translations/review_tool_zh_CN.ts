@@ -107,6 +107,53 @@
     </message>
 </context>
 <context>
+    <name>CasePickerDialog</name>
+    <message>
+        <source>Case no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>案件类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Handlers</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Add a case to the round</source>
+        <translation>向本轮补充案卷</translation>
+    </message>
+    <message>
+        <source>Search case no., type, unit or handler</source>
+        <translation>搜索文号、案件类型、承办单位或承办人</translation>
+    </message>
+    <message>
+        <source>Required: why the case is added by hand (kept in the audit trail)</source>
+        <translation>必填：手工补充本案的理由（记入操作记录）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list.</source>
+        <translation>请在列表中选择一件案卷。</translation>
+    </message>
+    <message>
+        <source>Say why the case is added by hand.</source>
+        <translation>请说明手工补充本案的理由。</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Case no.</source>
@@ -268,6 +315,10 @@
     <message>
         <source>The meeting: pass (符合)</source>
         <translation>会议认定：符合</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s own deduction (points and reason next)…</source>
+        <translation>例会自行认定扣分（下一步填写分值和理由）…</translation>
     </message>
     <message>
         <source>The meeting: not applicable (不适用)</source>
@@ -785,6 +836,14 @@
         <translation>法制员：本轮分配、例会会商分歧、定稿、评查员校准</translation>
     </message>
     <message>
+        <source>New round for a month…</source>
+        <translation>新建月度评查轮次…</translation>
+    </message>
+    <message>
+        <source>Legal officers: create the month&apos;s round, its cases drawn by the selection rule (seeded, reproducible)</source>
+        <translation>法制员：新建本月评查轮次，按抽取规则抽取案卷（记录随机种子，可复核）</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键一览</translation>
     </message>
@@ -879,6 +938,18 @@ Database: {db}</source>
     <message>
         <source>Choose a month&apos;s round in the case list first.</source>
         <translation>请先在案卷列表中选择月度评查轮次。</translation>
+    </message>
+    <message>
+        <source>New round for a month</source>
+        <translation>新建月度评查轮次</translation>
+    </message>
+    <message>
+        <source>Only a legal officer (法制员) creates the month&apos;s round.</source>
+        <translation>只有法制员可以新建月度评查轮次。</translation>
+    </message>
+    <message>
+        <source>The round for {month} holds {n} cases (rule {rule}, seed {seed}). Next: propose the assignment in the round window.</source>
+        <translation>{month} 评查轮次已建立，共 {n} 件案卷（抽取规则 {rule}，随机种子 {seed}）。下一步：在轮次窗口中生成分配方案。</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1067,18 @@ Database: {db}</source>
         <translation>为何这样分配？</translation>
     </message>
     <message>
+        <source>Change reviewers…</source>
+        <translation>调整评查人…</translation>
+    </message>
+    <message>
+        <source>Add a case…</source>
+        <translation>补充案卷…</translation>
+    </message>
+    <message>
+        <source>Remove from the round…</source>
+        <translation>移出本轮…</translation>
+    </message>
+    <message>
         <source>Discuss this case (Enter)</source>
         <translation>会商此案（回车）</translation>
     </message>
@@ -1072,6 +1155,20 @@ Database: {db}</source>
         <translation>已下发 {n} 项分配。</translation>
     </message>
     <message>
+        <source>Why is {case} taken out of the round? (kept in the audit trail; reviews begun are kept)</source>
+        <translation>{case} 为何移出本轮？（记入操作记录；已开始的评查予以保留）</translation>
+    </message>
+    <message>
+        <source>This change breaks a rule of the assignment:
+{warnings}
+
+Assign anyway? It will be recorded with these warnings.</source>
+        <translation>此项调整违反分配规则：
+{warnings}
+
+仍然分配？将连同上述提示一并记录。</translation>
+    </message>
+    <message>
         <source>Finalise the round? Results become immutable (a reopen is audited).</source>
         <translation>确定定稿？定稿后结果不可更改（重新开启会留痕）。</translation>
     </message>
@@ -1106,6 +1203,69 @@ Database: {db}</source>
     <message>
         <source>{case}: {result}; {n} differing item(s) still to decide{flags}</source>
         <translation>{case}：{result}；尚有 {n} 项分歧待裁定{flags}</translation>
+    </message>
+    <message>
+        <source>The meeting deducts: {item}</source>
+        <translation>例会认定扣分：{item}</translation>
+    </message>
+</context>
+<context>
+    <name>NewRoundDialog</name>
+    <message>
+        <source>New round for a month</source>
+        <translation>新建月度评查轮次</translation>
+    </message>
+    <message>
+        <source>{month} ({n} cases closed)</source>
+        <translation>{month}（结案 {n} 件）</translation>
+    </message>
+    <message>
+        <source> — has a round</source>
+        <translation> — 已有评查轮次</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Selection rule</source>
+        <translation>抽取规则</translation>
+    </message>
+    <message>
+        <source>blank: a new seed, recorded in the round</source>
+        <translation>留空：自动生成随机种子并记入本轮</translation>
+    </message>
+    <message>
+        <source>The random draw of sampled cases is reproducible from this number</source>
+        <translation>按此数字可复现抽查案卷的随机抽取结果</translation>
+    </message>
+    <message>
+        <source>Seed of the draw</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Reviewers per case</source>
+        <translation>每卷评查人数</translation>
+    </message>
+    <message>
+        <source>Blind review: reviewers see the others&apos; results only after submitting</source>
+        <translation>背靠背评查：评查人提交本人结果后方可查看他人结果</translation>
+    </message>
+    <message>
+        <source>Hide the handler&apos;s name from reviewers</source>
+        <translation>对评查人隐去承办人姓名</translation>
+    </message>
+    <message>
+        <source>Enter the month as YYYY-MM, e.g. 2026-11.</source>
+        <translation>月份请按 YYYY-MM 填写，如 2026-11。</translation>
+    </message>
+    <message>
+        <source>{month} already has a round: choose it in the case list.</source>
+        <translation>{month} 已有评查轮次：请在案卷列表中选择该轮次。</translation>
+    </message>
+    <message>
+        <source>The seed is a whole number (or blank).</source>
+        <translation>随机种子须为整数（或留空）。</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1666,57 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewersDialog</name>
+    <message>
+        <source>Reviewers of {case}</source>
+        <translation>{case} 的评查人</translation>
+    </message>
+    <message>
+        <source>{case}: handled by {handlers} ({unit})</source>
+        <translation>{case}：承办人 {handlers}（{unit}）</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source> — has begun, stays</source>
+        <translation> — 已开始评查，保留</translation>
+    </message>
+    <message>
+        <source>Take off</source>
+        <translation>撤下</translation>
+    </message>
+    <message>
+        <source>{name} ({unit}) — {n} cases, {pages} pages</source>
+        <translation>{name}（{unit}）— {n} 卷，{pages} 页</translation>
+    </message>
+    <message>
+        <source> — not available</source>
+        <translation> — 不能参评</translation>
+    </message>
+    <message>
+        <source>Put on</source>
+        <translation>增派</translation>
+    </message>
+    <message>
+        <source>Required: why the assignment is changed (kept in the audit trail)</source>
+        <translation>必填：手工调整分配的理由（记入操作记录）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Choose a reviewer to take off or to put on.</source>
+        <translation>请选择要撤下或增派的评查人。</translation>
+    </message>
+    <message>
+        <source>Say why the assignment is changed by hand.</source>
+        <translation>请说明手工调整分配的理由。</translation>
     </message>
 </context>
 <context>
