@@ -1679,6 +1679,10 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>{case}：承办人 {handlers}（{unit}）</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>现评查人</translation>
+    </message>
+    <message>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from review_tool.domain.enums import AssignmentStatus
+from review_tool.gui import labels
 from review_tool.gui.models import ROW_ROLE
 from review_tool.gui.models.rows import RowsModel, row_table
 from review_tool.i18n import QT_TRANSLATE_NOOP
@@ -252,6 +253,10 @@ class ReviewersDialog(QDialog):
         form = QFormLayout()
         lay.addLayout(form)
         active = [s for s in case.reviewers if s.status is not AssignmentStatus.WITHDRAWN]
+        now = QLabel("；".join(f"{s.name}（{s.unit}）" + (f" {labels.label(s.review_status)}" if s.review_status
+                                                        else "") for s in active) or "—", self)
+        now.setWordWrap(True)
+        form.addRow(self.tr("Now"), now)
         self.remove = QComboBox(self)
         self.remove.addItem(self.tr("(nobody)"), None)
         for s in active:
