@@ -2884,5 +2884,9 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <source>No reviewers are assigned to this case yet</source>
         <translation>该案卷尚未分配评查人</translation>
     </message>
+    <message>
+        <source>{name} declared a conflict of interest ({reason}): change the reviewers</source>
+        <translation>{name}已申报回避（{reason}），请调整评查人</translation>
+    </message>
 </context>
 </TS>

@@ -55,6 +55,22 @@ class UserDTO:
 
 
 @dataclass(frozen=True)
+class ConflictDTO:
+    """A declared conflict of interest (回避), and the open-round cases it touches that the person is still on."""
+
+    id: int
+    user_id: int
+    user_name: str
+    case_id: int | None
+    doc_no: str
+    unit_id: int | None
+    unit_name: str
+    reason: str
+    declared_at: dt.datetime
+    still_assigned: tuple[str, ...] = ()  # 文号 of cases in open rounds: the legal officer must reassign them
+
+
+@dataclass(frozen=True)
 class PageRef:
     """A cited page: 1-based page of a case file (file_id None = the case's first file)."""
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from review_tool.domain.enums import Role, UnitKind
+from review_tool.domain.enums import AssignmentStatus, Role, RoundStatus, UnitKind
 from review_tool.domain.errors import Conflict, NotFound, PermissionDenied, UsageError
 from review_tool.i18n import translate
 from review_tool.services.base import Service
-from review_tool.services.dto import OfficerDTO, UnitDTO, UserDTO
-from review_tool.storage.orm import Case, ConflictDeclaration, Officer, Unit, User
+from review_tool.services.dto import ConflictDTO, OfficerDTO, UnitDTO, UserDTO
+from review_tool.storage.orm import Assignment, Case, ConflictDeclaration, Officer, ReviewRound, Unit, User
 
 
 def unit_dto(u: Unit) -> UnitDTO:
@@ -23,6 +23,14 @@ def user_dto(u: User) -> UserDTO:
 
 def officer_dto(o: Officer) -> OfficerDTO:
     return OfficerDTO(o.id, o.name, o.unit_id, o.unit.name if o.unit else "", o.cert_no)
+
+
+def conflict_touches(s: Session, c: ConflictDeclaration, case: Case, level: UnitKind) -> bool:
+    """Whether a declared conflict covers the case: the case itself, or its unit (directly or at the level
+    the assignment compares units at), as the assignment's own exclusion reads it."""
+    if c.case_id is not None and c.case_id == case.id:
+        return True
+    return c.unit_id is not None and c.unit_id in (case.unit_id, unit_at_level(s, case.unit_id, level))
 
 
 def unit_at_level(s: Session, unit_id: int | None, level: UnitKind) -> int | None:
@@ -161,8 +169,12 @@ class OrgService(Service):
                        before={"available": before}, after={"available": available}, reason=reason)
 
     def declare_conflict(self, user_id: int, *, case_id: int | None = None, unit_id: int | None = None,
-                         reason: str) -> None:
-        """A reviewer declares a conflict of interest (回避) with a case or a unit."""
+                         reason: str) -> ConflictDTO:
+        """A reviewer declares a conflict of interest (回避) with a case or a unit.
+
+        Future assignments avoid it; the cases of open rounds the person is already on are returned
+        (`still_assigned`) and flagged in the round's status, for the legal officer to reassign.
+        """
         if case_id is None and unit_id is None:
             raise UsageError(translate("org", "A conflict names a case or a unit"))
         if not reason.strip():
@@ -181,6 +193,32 @@ class OrgService(Service):
             self.audit(s, actor=self.actor_id(None), action="declare_conflict", entity="conflict",
                        entity_id=c.id, case_id=case_id, after={"user": user_id, "case": case_id, "unit": unit_id},
                        reason=reason.strip())
+            return self._conflict_dto(s, c)
+
+    def conflicts(self, user_id: int | None = None) -> list[ConflictDTO]:
+        """Declared conflicts of interest, everyone's or one person's, newest first."""
+        with self.tx() as s:
+            q = select(ConflictDeclaration).order_by(ConflictDeclaration.declared_at.desc(),
+                                                     ConflictDeclaration.id.desc())
+            if user_id is not None:
+                q = q.where(ConflictDeclaration.user_id == user_id)
+            return [self._conflict_dto(s, c) for c in s.scalars(q)]
+
+    def _conflict_dto(self, s: Session, c: ConflictDeclaration) -> ConflictDTO:
+        user = s.get(User, c.user_id)
+        case = s.get(Case, c.case_id) if c.case_id else None
+        unit = s.get(Unit, c.unit_id) if c.unit_id else None
+        level = self.ws.rules.require_settings().same_unit_level
+        still = []
+        for a in s.scalars(select(Assignment).join(ReviewRound, ReviewRound.id == Assignment.round_id).where(
+                Assignment.reviewer_id == c.user_id, Assignment.status != AssignmentStatus.WITHDRAWN,
+                ReviewRound.status != RoundStatus.FINALISED)):
+            on = s.get(Case, a.case_id)
+            if on is not None and conflict_touches(s, c, on, level):
+                still.append(on.doc_no)
+        return ConflictDTO(c.id, c.user_id, user.name if user else "", c.case_id, case.doc_no if case else "",
+                           c.unit_id, unit.name if unit else "", c.reason, c.declared_at,
+                           tuple(sorted(set(still))))
 
     def _require_self_or_legal(self, s: Session, user_id: int) -> None:
         """A person changes their own availability and conflicts; a legal officer anyone's."""

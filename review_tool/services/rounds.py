@@ -38,7 +38,7 @@ from review_tool.rounds.assignment import (
 from review_tool.rounds.selection import Candidate, select_cases
 from review_tool.services.base import Service
 from review_tool.services.dto import AssignmentDTO, RoundDTO
-from review_tool.services.org import unit_at_level
+from review_tool.services.org import conflict_touches, unit_at_level
 from review_tool.storage.orm import (
     Assignment,
     Case,
@@ -578,6 +578,11 @@ class RoundService(Service):
             results = {cr.case_id: cr for cr in s.scalars(select(CaseResult).where(CaseResult.round_id == r.id))}
             users = {u.id: u for u in s.scalars(select(User).options(selectinload(User.unit)))}
             names = {u.id: u.name for u in users.values()}
+            declared: dict[int, list[ConflictDeclaration]] = defaultdict(list)
+            if privileged and not finalised:
+                for x in s.scalars(select(ConflictDeclaration)):
+                    declared[x.user_id].append(x)
+            level = self.ws.rules.require_settings().same_unit_level
             rows = []
             counts: dict[str, int] = defaultdict(int)
             for rc in sorted(rcs, key=lambda x: cases[x.case_id].doc_no):
@@ -603,6 +608,12 @@ class RoundService(Service):
                                                        for x in v.results}) for v in submitted]
                     mean = aggregate(checklist, scores, threshold=threshold).total
                     flags = case_flags(self.ws, submitted, threshold, names)
+                for a in assigned[c.id]:  # declared after the assignment: the legal officer must act
+                    hit = [x for x in declared.get(a.reviewer_id, ()) if conflict_touches(s, x, c, level)]
+                    if hit:
+                        flags.append(translate("rounds", "{name} declared a conflict of interest ({reason}): "
+                                               "change the reviewers").format(name=names[a.reviewer_id],
+                                                                              reason=hit[0].reason))
                 cr = results.get(c.id) if sees_all else None
                 counts["cases"] += 1
                 counts["submitted_reviews"] += len(submitted)

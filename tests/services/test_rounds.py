@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from svc_world import FIXED, MONTH, World
 
-from review_tool.domain.enums import AssignmentStatus, CaseStatus, ReviewStatus, RoundStatus
+from review_tool.domain.enums import AssignmentStatus, CaseStatus, ReviewStatus, Role, RoundStatus
 from review_tool.domain.errors import Conflict, NotFound, PermissionDenied, UsageError
 from review_tool.rounds.selection import Candidate, select_cases
 from review_tool.services.rounds import AssignmentBlocked, OverrideRefused
@@ -225,6 +225,34 @@ def test_conflicts_and_availability_are_declared_by_the_person_or_a_legal_office
         ws.rounds.propose(MONTH, per_case=3)  # 甲评, 科评 and 丙评 (who declared a conflict)
     event = _audit(world, "declare_conflict")[-1]
     assert (event.actor_id, event.case_id, event.reason) == (world.uid("丙评"), case, "当事人系亲属")
+
+
+def test_a_conflict_declared_after_deployment_is_flagged_for_the_legal_officer(world: World) -> None:
+    cases = world.standard_cases()
+    rid = world.round(seed=2)
+    case = cases["甲"]
+    name = world.reviewers_of(rid, case)[0]
+    declared = world.as_(name).org.declare_conflict(world.uid(name), case_id=case, reason="当事人系其亲属")
+    doc_no = next(r.doc_no for r in world.ws.cases.list_cases() if r.id == case)
+    assert declared.still_assigned == (doc_no,) and declared.doc_no == doc_no  # the person is told
+    status = world.as_("法制员").rounds.status(rid)
+    row = next(c for c in status.cases if c.case_id == case)
+    assert any(name in f and "回避" in f and "当事人系其亲属" in f for f in row.flags)
+    assert not any("回避" in f for c in status.cases if c.case_id != case for f in c.flags)
+    listed = world.ws.org.conflicts()
+    assert [(c.user_name, c.doc_no, c.still_assigned) for c in listed] == [(name, doc_no, (doc_no,))]
+    # once the legal officer takes them off, nothing is left to flag
+    spare = next(u.name for u in world.ws.org.users(Role.REVIEWER)
+                 if u.name not in world.reviewers_of(rid, case) and u.name != name)
+    warnings = world.ws.rounds.override(rid, case, remove=world.uid(name), reason="申报回避", force=True)
+    world.ws.rounds.override(rid, case, add=world.uid(spare), reason="替换回避人员", force=True)
+    assert warnings == []
+    row = next(c for c in world.ws.rounds.status(rid).cases if c.case_id == case)
+    assert not any("回避" in f for f in row.flags)
+    assert world.ws.org.conflicts(world.uid(name))[0].still_assigned == ()
+    # a reviewer's own view of the round does not carry the flag
+    mine = world.as_(name).rounds.status(rid)
+    assert not any("回避" in f for c in mine.cases for f in c.flags)
 
 
 def test_reassigning_after_reviews_began_keeps_those_reviewers(world: World) -> None:
