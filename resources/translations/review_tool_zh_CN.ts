@@ -303,6 +303,41 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Declare a conflict of interest (回避)</source>
+        <translation>申报回避</translation>
+    </message>
+    <message>
+        <source>A declared conflict keeps you off these cases in future assignments; if you are already assigned, the legal officer is told to change the reviewers.</source>
+        <translation>申报回避后，今后分配不再安排您评查这些案卷；如已分配给您，法制员会看到提示并调整评查人。</translation>
+    </message>
+    <message>
+        <source>This case: {case}</source>
+        <translation>本案：{case}</translation>
+    </message>
+    <message>
+        <source>Every case of {unit}</source>
+        <translation>{unit}的全部案卷</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>回避对象</translation>
+    </message>
+    <message>
+        <source>Required: e.g. the party is a relative (kept with the declaration)</source>
+        <translation>必填：如当事人系本人亲属（随申报保存）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Give the reason for the conflict of interest.</source>
+        <translation>请填写回避理由。</translation>
+    </message>
+</context>
+<context>
     <name>DecideDialog</name>
     <message>
         <source>Agreed result of {item}</source>
@@ -844,6 +879,14 @@
         <translation>法制员：新建本月评查轮次，按抽取规则抽取案卷（记录随机种子，可复核）</translation>
     </message>
     <message>
+        <source>Declare a conflict of interest (回避)…</source>
+        <translation>申报回避…</translation>
+    </message>
+    <message>
+        <source>You have a conflict with the selected case or its unit: declare it, and the assignment avoids you</source>
+        <translation>与所选案卷或其承办单位存在利害关系时申报回避，分配时将予以避开</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键一览</translation>
     </message>
@@ -938,6 +981,22 @@ Database: {db}</source>
     <message>
         <source>Choose a month&apos;s round in the case list first.</source>
         <translation>请先在案卷列表中选择月度评查轮次。</translation>
+    </message>
+    <message>
+        <source>Declare a conflict of interest (回避)</source>
+        <translation>申报回避</translation>
+    </message>
+    <message>
+        <source>Select the case in the list first.</source>
+        <translation>请先在列表中选择案卷。</translation>
+    </message>
+    <message>
+        <source>Declared: {target} ({reason}).</source>
+        <translation>已申报回避：{target}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>You are still assigned to {cases}: the legal officer sees it flagged in the round and will change the reviewers.</source>
+        <translation>您目前仍被分配评查 {cases}：法制员会在评查轮次中看到提示并调整评查人。</translation>
     </message>
     <message>
         <source>New round for a month</source>
@@ -1107,6 +1166,10 @@ Database: {db}</source>
         <translation>例会会商</translation>
     </message>
     <message>
+        <source>Available / not available…</source>
+        <translation>可参评 / 不参评…</translation>
+    </message>
+    <message>
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
@@ -1139,6 +1202,10 @@ Database: {db}</source>
         <translation>有分歧</translation>
     </message>
     <message>
+        <source>{name} (not available)</source>
+        <translation>{name}（不参评）</translation>
+    </message>
+    <message>
         <source>harsh</source>
         <translation>偏严</translation>
     </message>
@@ -1167,6 +1234,14 @@ Assign anyway? It will be recorded with these warnings.</source>
 {warnings}
 
 仍然分配？将连同上述提示一并记录。</translation>
+    </message>
+    <message>
+        <source>Why is {name} not available for assignments? (kept in the audit trail)</source>
+        <translation>{name} 为何不参加分配？（记入操作记录）</translation>
+    </message>
+    <message>
+        <source>{name} is available again: why? (kept in the audit trail)</source>
+        <translation>{name} 恢复参评的理由？（记入操作记录）</translation>
     </message>
     <message>
         <source>Finalise the round? Results become immutable (a reopen is audited).</source>

@@ -50,6 +50,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sl = ssub.add_parser("list", parents=[common], help="list users")
     sl.add_argument("--json", action="store_true")
     sl.set_defaults(handler=list_users)
+    sc = ssub.add_parser("conflict", parents=[common],
+                         help="declare a conflict of interest (回避) with a case or a unit (the person or a legal officer)")
+    sc.add_argument("name", help="the reviewer who declares it")
+    target = sc.add_mutually_exclusive_group(required=True)
+    target.add_argument("--case", metavar="DOC_NO", help="the case (文号 or id)")
+    target.add_argument("--unit", help="the unit (name or id)")
+    sc.add_argument("--reason", required=True, help="why (kept with the declaration and in the audit trail)")
+    sc.set_defaults(handler=declare_conflict)
+    scl = ssub.add_parser("conflicts", parents=[common], help="list declared conflicts of interest")
+    scl.add_argument("name", nargs="?", help="only this person's")
+    scl.add_argument("--json", action="store_true")
+    scl.set_defaults(handler=list_conflicts)
+    sv = ssub.add_parser("available", parents=[common],
+                         help="mark a reviewer available or not for assignments (leave, training …)")
+    sv.add_argument("name")
+    sv.add_argument("answer", choices=["yes", "no"])
+    sv.add_argument("--reason", default="", help="why (kept in the audit trail)")
+    sv.set_defaults(handler=set_available)
 
 
 def setting_cmd(args: argparse.Namespace) -> int:
@@ -124,4 +142,38 @@ def list_users(args: argparse.Namespace) -> int:
     else:
         print(table([[str(u.id), u.name, label(u.role), u.unit_name, "是" if u.available else "否"] for u in users],
                     ["id", "姓名", "角色", "单位", "可参评"]))
+    return 0
+
+
+def declare_conflict(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        user = ws.org.user(args.name)
+        case_id = ws.cases.resolve(args.case) if args.case else None
+        unit_id = ws.org.unit(args.unit).id if args.unit else None
+        c = ws.org.declare_conflict(user.id, case_id=case_id, unit_id=unit_id, reason=args.reason)
+    print(f"{c.user_name} 申报回避：{c.doc_no or c.unit_name}（{c.reason}）")
+    if c.still_assigned:
+        print(f"仍分配给{c.user_name}评查、需法制员调整评查人的案卷：{'、'.join(c.still_assigned)}")
+    return 0
+
+
+def list_conflicts(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        user_id = ws.org.user(args.name).id if args.name else None
+        rows = ws.org.conflicts(user_id)
+    if args.json:
+        print_json([{**c.__dict__, "declared_at": c.declared_at.isoformat(), "still_assigned": list(c.still_assigned)}
+                    for c in rows])
+    else:
+        print(table([[c.user_name, c.doc_no or c.unit_name, c.reason, f"{c.declared_at:%Y-%m-%d}",
+                      "、".join(c.still_assigned)] for c in rows],
+                    ["评查人", "回避对象", "理由", "申报日期", "仍在评查（待调整）"]))
+    return 0
+
+
+def set_available(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        user = ws.org.user(args.name)
+        ws.org.set_available(user.id, args.answer == "yes", reason=args.reason)
+    print(f"{user.name}：{'可参评' if args.answer == 'yes' else '不参评'}")
     return 0

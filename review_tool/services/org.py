@@ -75,6 +75,14 @@ class OrgService(Service):
         with self.tx() as s:
             return [unit_dto(u) for u in s.scalars(select(Unit).order_by(Unit.sort, Unit.id))]
 
+    def unit(self, ref: str | int) -> UnitDTO:
+        """A unit by id, or by full or short name ("12" is taken as an id)."""
+        with self.tx() as s:
+            key: str | int = int(ref) if isinstance(ref, str) and ref.strip().isdigit() else ref
+            u = s.get(Unit, self._unit_id(s, key.strip() if isinstance(key, str) else key))
+            assert u is not None
+            return unit_dto(u)
+
     def _unit_id(self, s: Session, ref: str | int) -> int:
         if isinstance(ref, int):
             if s.get(Unit, ref) is None:

@@ -341,3 +341,38 @@ def test_a_month_from_the_command_line(cli: Cli, world: World) -> None:
     assert cli("round", "calibration", *lo).code == 0
     assert cli("round", "calibration", *db, "--user", x).code == 1
     assert cli("round", "calibration", *db).code == 1
+
+
+def test_conflicts_and_availability_from_the_command_line(cli: Cli, world: World) -> None:
+    cases = world.standard_cases()
+    rid = world.round(seed=2)
+    case = cases["甲"]
+    name = world.reviewers_of(rid, case)[0]
+    doc_no = next(r.doc_no for r in world.ws.cases.list_cases() if r.id == case)
+    db = ["--db", world.url]
+    # someone else cannot declare it for them; a reason and a target are required
+    r = cli("user", "conflict", name, "--case", doc_no, "--reason", "亲属", *db, "--user", "乙评" if name != "乙评"
+            else "甲评")
+    assert r.code == 1 and name in r.err
+    assert cli("user", "conflict", name, "--case", doc_no, *db, "--user", name).code == 2  # no --reason
+    assert cli("user", "conflict", name, "--reason", "亲属", *db, "--user", name).code == 2  # no target
+    r = cli("user", "conflict", name, "--case", "没有这个文号", "--reason", "亲属", *db, "--user", name)
+    assert r.code != 0 and "没有这个文号" in r.err
+    r = cli("user", "conflict", name, "--case", doc_no, "--reason", "当事人系其亲属", *db, "--user", name)
+    assert r.code == 0 and doc_no in r.out and "需法制员调整" in r.out
+    r = cli("user", "conflict", name, "--unit", "乙大队", "--reason", "配偶在乙大队", *db, "--user", "法制员")
+    assert r.code == 0 and "乙大队" in r.out
+    rows = cli("user", "conflicts", "--json", *db).json()
+    assert [(x["user_name"], x["doc_no"] or x["unit_name"], x["reason"]) for x in rows] == [
+        (name, "乙大队", "配偶在乙大队"), (name, doc_no, "当事人系其亲属")]
+    assert rows[1]["still_assigned"] == [doc_no]
+    r = cli("user", "conflicts", name, *db)
+    assert r.code == 0 and "当事人系其亲属" in r.out
+    status = cli("round", "status", MONTH, "--json", *db, "--user", "法制员").json()
+    row = next(c for c in status["cases"] if c["doc_no"] == doc_no)
+    assert any("回避" in f for f in row["flags"])
+    # availability: the person or a legal officer, audited
+    assert cli("user", "available", name, "no", "--reason", "外出培训", *db, "--user", "法制员").code == 0
+    (me,) = [u for u in cli("user", "list", "--json", *db).json() if u["name"] == name]
+    assert me["available"] is False
+    assert cli("user", "available", name, "maybe", *db).code == 2

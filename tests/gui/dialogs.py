@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 
 def when_modal(handler: Callable[[QWidget], None], *, of_type: type | None = None, tries: int = 200) -> list[QWidget]:
@@ -16,7 +16,13 @@ def when_modal(handler: Callable[[QWidget], None], *, of_type: type | None = Non
         w = QApplication.activeModalWidget()
         if w is not None and (of_type is None or isinstance(w, of_type)) and w not in seen:
             seen.append(w)
-            handler(w)
+            try:
+                handler(w)
+            except BaseException:
+                # a failed check inside the dialog must fail the test, not leave the dialog (and the test) waiting
+                if w.isVisible():
+                    (w.reject if isinstance(w, QDialog) else w.close)()
+                raise
             return
         if left > 0:
             QTimer.singleShot(10, lambda: poll(left - 1))

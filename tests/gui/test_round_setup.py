@@ -16,7 +16,12 @@ from review_tool.domain.enums import AssignmentStatus, DeductionKind, Outcome, R
 from review_tool.gui.models import ROW_ROLE
 from review_tool.gui.widgets.deduction_dialog import DeductionDialog
 from review_tool.gui.widgets.meeting_window import DecideDialog, MeetingWindow
-from review_tool.gui.widgets.round_dialogs import CasePickerDialog, NewRoundDialog, ReviewersDialog
+from review_tool.gui.widgets.round_dialogs import (
+    CasePickerDialog,
+    ConflictDialog,
+    NewRoundDialog,
+    ReviewersDialog,
+)
 from review_tool.storage.orm import Assignment, AuditEvent, Case
 
 
@@ -71,8 +76,9 @@ def test_new_round_for_a_month(qtbot, demo_db: DemoDb) -> None:
     with demo_db.workspace() as ws:
         rnd = ws.rounds.get("2026-10")
         status = ws.rounds.status(rnd.id)
+        october = {c.id for c in ws.cases.list_cases() if c.closed_on and c.closed_on.strftime("%Y-%m") == "2026-10"}
     assert (rnd.seed, rnd.per_case, rnd.blind) == (42, 2, True)
-    assert {c.case_id for c in status.cases} <= moved_ids and status.cases
+    assert moved_ids <= october and status.cases and {c.case_id for c in status.cases} <= october
     # the new round is chosen in the case list and its window opens to propose the assignment
     m = gui.window.meeting_window
     qtbot.waitUntil(lambda: m.status is not None, timeout=10_000)
@@ -207,5 +213,51 @@ def test_the_meetings_own_deduction(qtbot, demo_db: DemoDb, monkeypatch) -> None
     assert rec.occurrences == 2 and rec.reason == "询问笔录未载明询问起止时间" and rec.note == "例会认定两处"
     assert [p.page for p in rec.pages] == [5, 9]
     assert errors == []
+    m.close()
+    gui.close()
+
+
+def test_a_reviewer_declares_a_conflict_and_the_legal_officer_sees_it(qtbot, demo_db: DemoDb) -> None:
+    gui = start_gui(qtbot, demo_db, user=demo_db.reviewer)  # type: ignore[arg-type]
+    assert not gui.window.new_round_action.isVisible() and gui.window.conflict_action.isVisible()
+    proxy = gui.window.browser.proxy
+    rows = [proxy.index(r, 0).data(ROW_ROLE) for r in range(proxy.rowCount())]
+    k = next(k for k, r in enumerate(rows) if r.id in demo_db.assigned)
+    gui.window.browser.table.selectRow(k)
+    told: list[str] = []
+
+    seen: list[tuple[int, str, bool, str]] = []
+
+    def declare(w: QWidget) -> None:
+        assert isinstance(w, ConflictDialog)
+        seen.append((w.target.count(), w.target.itemText(0), w.try_accept(), w.hint.text()))
+        w.reason.setText("当事人系本人表兄")
+        when_modal(lambda box: (told.append(box.text()), box.accept()), of_type=QMessageBox, tries=1500)
+        w.try_accept()
+
+    when_modal(declare, of_type=ConflictDialog)
+    gui.window.declare_conflict()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    ((targets, first, accepted, hint),) = seen
+    assert targets == 2 and rows[k].doc_no in first and not accepted and hint  # the reason is required
+    assert rows[k].doc_no in told[0] and "法制员" in told[0]  # still assigned: the legal officer will act
+    gui.close()
+    with demo_db.workspace() as ws:
+        (c,) = ws.org.conflicts()
+    assert (c.user_name, c.case_id, c.reason) == (demo_db.reviewer, rows[k].id, "当事人系本人表兄")
+
+    # the legal officer: the case is flagged in the round; the reviewer is marked unavailable from the workload tab
+    gui = start_gui(qtbot, demo_db, user=legal_officer(demo_db))  # type: ignore[arg-type]
+    m = open_meeting(gui)
+    row = next(c for c in m.cases.rows() if c.case_id == rows[k].id)
+    assert any(demo_db.reviewer in f and "回避" in f for f in row.flags)
+    w = next(r for r, x in enumerate(m.workload.rows()) if x.name == demo_db.reviewer)
+    m.work_table.selectRow(w)
+    when_modal(lambda d: (d.setTextValue("12月外出培训"), d.accept()), of_type=QInputDialog)
+    m.toggle_available()
+    qtbot.waitUntil(lambda: not next(x for x in m.workload.rows() if x.name == demo_db.reviewer).available,
+                    timeout=10_000)
+    assert "不参评" in m.workload.index(w, 0).data()
+    assert [e.reason for e in audit(demo_db, "set_available")] == ["12月外出培训"]
     m.close()
     gui.close()

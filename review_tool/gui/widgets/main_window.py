@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         self.new_round_action = self._action(self.tr("New round for a month…"), self.new_round, "Ctrl+Shift+N",
                                              self.tr("Legal officers: create the month's round, its cases drawn by "
                                                      "the selection rule (seeded, reproducible)"))
+        self.conflict_action = self._action(self.tr("Declare a conflict of interest (回避)…"), self.declare_conflict,
+                                            None, self.tr("You have a conflict with the selected case or its unit: "
+                                                          "declare it, and the assignment avoids you"))
         self.shortcuts_action = self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts,
                                              QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.tr("About"), self.show_about)
@@ -180,6 +183,8 @@ class MainWindow(QMainWindow):
             self.review_menu.addSeparator()
             for name in group:
                 self.review_menu.addAction(acts[name])
+        self.review_menu.addSeparator()
+        self.review_menu.addAction(self.conflict_action)
         self.review_menu.addSeparator()
         self.review_menu.addAction(self.new_round_action)
         self.review_menu.addAction(self.meeting_action)
@@ -445,13 +450,10 @@ class MainWindow(QMainWindow):
 
     def export_score_sheet(self) -> None:
         """The score sheets of the case on screen (or selected in the list)."""
-        from review_tool.gui.models import ROW_ROLE
-
+        row = self._case_in_view()
         if self.stack.currentWidget() is self.workspace and self.workspace.detail is not None:
-            row = self.workspace.detail.row
             round_id = self.workspace.review.round_id if self.workspace.review else None
         else:
-            row = self.browser.table.currentIndex().data(ROW_ROLE)
             round_id = self.browser.current_round()
         if row is None:
             return
@@ -478,6 +480,40 @@ class MainWindow(QMainWindow):
         w.finished.connect(lambda _r: self.refresh_cases())
         w.show()
         return w
+
+    def _case_in_view(self) -> CaseRow | None:
+        """The case on screen in the workspace, else the one selected in the list."""
+        from review_tool.gui.models import ROW_ROLE
+
+        if self.stack.currentWidget() is self.workspace and self.workspace.detail is not None:
+            return self.workspace.detail.row
+        row = self.browser.table.currentIndex().data(ROW_ROLE)
+        return row if isinstance(row, CaseRow) else None
+
+    def declare_conflict(self) -> None:
+        """The current user declares a conflict of interest with the case in view or its unit."""
+        from review_tool.gui.widgets.round_dialogs import ConflictDialog
+
+        title = self.tr("Declare a conflict of interest (回避)")
+        row = self._case_in_view()
+        if self.user is None or row is None:
+            QMessageBox.information(self, title, self.tr("Select the case in the list first."))
+            return
+        dlg = ConflictDialog(row, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.result is None:
+            return
+        choice, user_id = dlg.result, self.user.id
+
+        def done(c: Any) -> None:
+            text = self.tr("Declared: {target} ({reason}).").format(target=c.doc_no or c.unit_name, reason=c.reason)
+            if c.still_assigned:
+                text += "\n" + self.tr("You are still assigned to {cases}: the legal officer sees it flagged in the "
+                                       "round and will change the reviewers.").format(cases="、".join(c.still_assigned))
+            QMessageBox.information(self, title, text)
+
+        self.runner.db(lambda ws: ws.org.declare_conflict(user_id, case_id=choice.case_id, unit_id=choice.unit_id,
+                                                          reason=choice.reason),
+                       on_done=done, on_error=lambda exc: QMessageBox.warning(self, title, str(exc)))
 
     def new_round(self) -> None:
         """The legal officer creates the month's round; then the round opens to propose its assignment."""

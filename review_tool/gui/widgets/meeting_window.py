@@ -170,8 +170,16 @@ class MeetingWindow(QDialog):
         self.tabs.addTab(page, self.tr("Meeting"))
 
         # -- workload and calibration
-        self.workload = RowsModel("MeetingWindow", WORK_HEADERS, self._work_cell, None, self)
-        self.tabs.addTab(row_table(self, self.workload, 1), self.tr("Workload"))
+        page = QWidget(self)
+        v = QVBoxLayout(page)
+        self.workload = RowsModel("MeetingWindow", WORK_HEADERS, self._work_cell, self._work_background, self)
+        self.work_table = row_table(page, self.workload, 1)
+        v.addWidget(self.work_table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.available_button = self._button(self.tr("Available / not available…"), self.toggle_available, row)
+        v.addLayout(row)
+        self.tabs.addTab(page, self.tr("Workload"))
         self.calibration = RowsModel("MeetingWindow", CALIB_HEADERS, self._calib_cell, None, self)
         self.tabs.addTab(row_table(self, self.calibration, 3), self.tr("Calibration"))
 
@@ -282,7 +290,13 @@ class MeetingWindow(QDialog):
         return DIFFER
 
     def _work_cell(self, w: Any, col: int) -> str:
+        if col == 0 and not w.available:
+            return self.tr("{name} (not available)").format(name=w.name)
         return str((w.name, w.unit, w.cases, w.pages, w.minutes, w.submitted, w.in_progress, w.not_started)[col])
+
+    @staticmethod
+    def _work_background(w: Any) -> QColor | None:
+        return QColor("#e8e8e8") if not w.available else None
 
     def _calib_cell(self, row: Any, col: int) -> str:
         name, c = row
@@ -379,6 +393,20 @@ class MeetingWindow(QDialog):
                 self._call(lambda ws: run(ws, True), lambda _w: self.refresh())
 
         self.runner.db(run, on_done=lambda _w: self.refresh(), on_error=refused)
+
+    def toggle_available(self) -> None:
+        """Mark the selected reviewer as not available this month (leave, training …) or back; audited.
+        Assignments already deployed stay: change them on the first tab."""
+        w = self.work_table.currentIndex().data(ROW_ROLE)
+        if w is None:
+            return
+        question = (self.tr("Why is {name} not available for assignments? (kept in the audit trail)") if w.available
+                    else self.tr("{name} is available again: why? (kept in the audit trail)")).format(name=w.name)
+        reason, ok = QInputDialog.getText(self, self.windowTitle(), question)
+        if not ok or not reason.strip():
+            return
+        self._call(lambda ws: ws.org.set_available(w.reviewer_id, not w.available, reason=reason.strip()),
+                   lambda _r: self.refresh())
 
     def finalize(self) -> None:
         open_cases = [c.doc_no for c in self.status.cases if c.final_total is None] if self.status else []

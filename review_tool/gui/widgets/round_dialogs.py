@@ -297,3 +297,50 @@ class ReviewersDialog(QDialog):
         self.result = ReviewerChange(add=add, remove=remove, reason=self.reason.text().strip())
         self.accept()
         return True
+
+
+@dataclass(frozen=True)
+class ConflictChoice:
+    case_id: int | None
+    unit_id: int | None
+    reason: str
+
+
+class ConflictDialog(QDialog):
+    """A reviewer declares a conflict of interest (回避申报): with this case, or with every case of its unit."""
+
+    def __init__(self, case: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Declare a conflict of interest (回避)"))
+        self.setMinimumWidth(520)
+        self.case = case
+        self.result: ConflictChoice | None = None
+        lay = QVBoxLayout(self)
+        text = QLabel(self.tr("A declared conflict keeps you off these cases in future assignments; if you are "
+                              "already assigned, the legal officer is told to change the reviewers."), self)
+        text.setWordWrap(True)
+        lay.addWidget(text)
+        form = QFormLayout()
+        lay.addLayout(form)
+        self.target = QComboBox(self)
+        self.target.addItem(self.tr("This case: {case}").format(case=case.doc_no), "case")
+        if case.unit_id is not None:
+            self.target.addItem(self.tr("Every case of {unit}").format(unit=case.unit_name), "unit")
+        form.addRow(self.tr("With"), self.target)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Required: e.g. the party is a relative (kept with the declaration)"))
+        form.addRow(self.tr("Reason"), self.reason)
+        self.hint = _hint(self)
+        lay.addWidget(self.hint)
+        lay.addWidget(_buttons(self, self.try_accept))
+        self.reason.setFocus()
+
+    def try_accept(self) -> bool:
+        if not self.reason.text().strip():
+            self.hint.setText(self.tr("Give the reason for the conflict of interest."))
+            return False
+        on_unit = self.target.currentData() == "unit"
+        self.result = ConflictChoice(case_id=None if on_unit else self.case.id,
+                                     unit_id=self.case.unit_id if on_unit else None, reason=self.reason.text().strip())
+        self.accept()
+        return True
