@@ -202,4 +202,9 @@ def demo_db(tmp_path: Path, demo_template: DemoDb) -> DemoDb:
                   demo_template.all_cases)
 
 
-
+def open_meeting(gui: Gui) -> object:
+    """The legal officer's round and meeting window on the round in the case list, loaded."""
+    gui.window.show_meeting()
+    m = gui.window.meeting_window
+    gui.qtbot.waitUntil(lambda: m.status is not None, timeout=10_000)  # type: ignore[attr-defined]
+    return m

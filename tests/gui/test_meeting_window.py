@@ -4,20 +4,13 @@ item with its proposer, and the final score follows; finalising locks the round;
 
 from __future__ import annotations
 
-from conftest import DemoDb, start_gui
+from conftest import DemoDb, open_meeting, start_gui
 from dialogs import when_modal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from review_tool.domain.enums import Outcome, ReviewStatus, Role, RoundStatus
 from review_tool.gui.models import ROW_ROLE
 from review_tool.gui.widgets.meeting_window import DecideDialog, MeetingWindow
-
-
-def open_meeting(gui) -> MeetingWindow:
-    gui.window.show_meeting()
-    m = gui.window.meeting_window
-    gui.qtbot.waitUntil(lambda: m.status is not None, timeout=10_000)
-    return m
 
 
 def test_a_reviewer_has_no_meeting_window(qtbot, demo_db: DemoDb) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from conftest import DemoDb, start_gui
+from conftest import DemoDb, open_meeting, start_gui
 from dialogs import when_modal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from sqlalchemy import select
@@ -33,13 +33,6 @@ def legal_officer(demo_db: DemoDb) -> str:
 def audit(demo_db: DemoDb, action: str) -> list[AuditEvent]:
     with demo_db.workspace() as ws, ws.session_factory() as s:
         return list(s.scalars(select(AuditEvent).where(AuditEvent.action == action)))
-
-
-def open_meeting(gui) -> MeetingWindow:
-    gui.window.show_meeting()
-    m = gui.window.meeting_window
-    gui.qtbot.waitUntil(lambda: m.status is not None, timeout=10_000)
-    return m
 
 
 def test_new_round_for_a_month(qtbot, demo_db: DemoDb) -> None:
