@@ -102,6 +102,14 @@
         <translation>人工录入</translation>
     </message>
     <message>
+        <source>folder name</source>
+        <translation>文件夹名</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
         <source>The register and the case file disagree: both values are kept; check the page</source>
         <translation>台账与卷宗不一致：两个值都保留，请查看所在页</translation>
     </message>

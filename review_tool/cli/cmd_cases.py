@@ -109,7 +109,8 @@ def _field_value_json(f: Any) -> Any:
     return f.value
 
 
-SOURCE_LABELS = {"pdf": "卷宗", "register": "台账", "metadata": "案件信息文件", "manual": "人工"}
+SOURCE_LABELS = {"pdf": "卷宗", "register": "台账", "metadata": "案件信息文件", "manual": "人工", "folder": "文件夹名",
+                 "file_name": "文件名"}
 
 
 def show_case(args: argparse.Namespace) -> int:

@@ -30,7 +30,7 @@ class Fact:
     name: str
     value: str  # canonical text
     raw: str
-    source: str  # pdf | metadata | register
+    source: str  # pdf | metadata | register | folder | file_name
     page: int | None = None
     file_index: int | None = None  # index into the case's PDF results
     doc_index: int | None = None
@@ -158,14 +158,15 @@ def assemble(results: list[PdfResult], rules: RuleSet, *, folder_name: str = "",
     def pdf_value(name: str, prefer: Iterable[str] = ()) -> Fact | None:
         return _pick(ok, facts, name, rules, prefer)
 
-    # 文号: the cover's 案号, else the decision's, else any found, else one in the folder name
+    # 文号: the cover's 案号, else the decision's, else any found, else one in the folder name, else one in
+    # a PDF's file name (a case scanned throughout has no text; exports name volumes "…第0341号（正卷）.pdf")
     f = pdf_value("doc_no", PREFERRED_DOC_NO)
     cf.doc_no = f.value if f else None
-    if cf.doc_no is None and folder_name:
-        hit = textparse.parse_doc_no(folder_name)
+    for name, source in [(folder_name, "folder"), *((r.path.name, "file_name") for r in ok)]:
+        hit = textparse.parse_doc_no(name) if cf.doc_no is None and name else None
         if hit is not None:
             cf.doc_no = hit.text
-            cf.facts.append(Fact("doc_no", hit.text, folder_name, "folder"))
+            cf.facts.append(Fact("doc_no", hit.text, name, source))
     f = pdf_value("party")
     cf.party = f.value if f else None
     f = pdf_value("unit", ("cover", "filing_approval", "handling_approval"))

@@ -409,7 +409,7 @@ class ImportService(Service):
     def _write_case_facts(s: Session, case: Case, facts: CaseFacts) -> None:
         """Facts not tied to a PDF page (register, case.json, folder name), replacing earlier ones."""
         for fld in list(case.fields):
-            if fld.source in {"register", "metadata", "folder"} and any(
+            if fld.source in {"register", "metadata", "folder", "file_name"} and any(
                     x.source == fld.source for x in facts.facts):
                 case.fields.remove(fld)
                 s.delete(fld)

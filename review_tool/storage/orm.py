@@ -210,7 +210,7 @@ class CaseField(Base):
     raw: Mapped[str] = mapped_column(Text, default="")
     page: Mapped[int | None] = mapped_column(Integer)  # 1-based page in `case_file_id`
     case_file_id: Mapped[int | None] = mapped_column(ForeignKey("case_files.id", ondelete="CASCADE"))
-    source: Mapped[str] = mapped_column(String(20))  # pdf | register | metadata | manual
+    source: Mapped[str] = mapped_column(String(20))  # pdf | register | metadata | manual | folder | file_name
 
 
 class Recording(Base):

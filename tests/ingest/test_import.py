@@ -465,3 +465,34 @@ def test_a_1500_page_pdf_imports_with_bounded_memory(tmp_path: Path, template_db
         assert (status, int(n), int(docs)) == ("imported", pages, pages // 5)
         peaks[pages] = int(peak_kb) // 1024
     assert peaks[1500] - peaks[50] < 64, peaks
+
+
+def _picture_pages(path: Path, pages: int) -> None:
+    """A PDF of pages with drawings and no text layer at all, like a scan."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    for i in range(pages):
+        c.rect(50 + i, 50, 400, 600, fill=1)
+        c.showPage()
+    c.save()
+
+
+def test_a_case_scanned_throughout_takes_its_doc_no_from_the_file_names(ws: Workspace, tmp_path: Path) -> None:
+    folder = tmp_path / "行政处罚-平安市嘉和超市有限公司 0529"
+    folder.mkdir()
+    _picture_pages(folder / "平消行罚决字〔2023〕第0341号（正卷）.pdf", 3)
+    _picture_pages(folder / "平消行罚决字〔2023〕第0341号（副卷）.pdf", 2)
+    report = ws.imports.import_paths([folder])
+    assert report.ok and {i.status for i in report.items} == {ImportStatus.IMPORTED}
+    (row,) = ws.cases.list_cases()
+    assert row.doc_no == "平消行罚决字〔2023〕第0341号" and row.pages == 5
+    detail = ws.cases.get(row.id)
+    (fact,) = [f for f in detail.fields if f.name == "doc_no"]
+    assert fact.source == "file_name" and fact.raw.endswith("卷）.pdf")  # the file it was read from
+    # a 文号 in the folder's name comes first
+    other = tmp_path / "平消行罚决字〔2023〕第0342号 平安市某公司"
+    other.mkdir()
+    _picture_pages(other / "平消行罚决字〔2023〕第0999号.pdf", 1)
+    ws.imports.import_paths([other])
+    assert {r.doc_no for r in ws.cases.list_cases()} == {"平消行罚决字〔2023〕第0341号", "平消行罚决字〔2023〕第0342号"}

@@ -39,6 +39,8 @@ SOURCES = {
     "register": QT_TRANSLATE_NOOP("CaseInfoModel", "case register"),
     "metadata": QT_TRANSLATE_NOOP("CaseInfoModel", "case.json"),
     "manual": QT_TRANSLATE_NOOP("CaseInfoModel", "entered by hand"),
+    "folder": QT_TRANSLATE_NOOP("CaseInfoModel", "folder name"),
+    "file_name": QT_TRANSLATE_NOOP("CaseInfoModel", "file name"),
 }
 
 
