@@ -7,7 +7,6 @@ legal officers, blind review, the finalisation lock, audited reopen) and their m
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -38,7 +37,6 @@ from review_tool.gui.widgets.round_dialogs import CasePickerDialog, ReviewersDia
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 from review_tool.services.rounds import OverrideRefused
 
-log = logging.getLogger(__name__)
 DIFFER = QColor("#fde2e1")
 FLAGGED = QColor("#fff3c4")
 OUTCOME_TEXT = {"pass": "符合", "deduct": "扣分", "na": "不适用"}
@@ -77,7 +75,8 @@ CALIB_HEADERS = {
 
 
 class DecideDialog(QDialog):
-    """The meeting's result for one differing item: take one reviewer's finding, or 符合 / 不适用."""
+    """The meeting's result for one differing item: take one reviewer's finding, or 符合 / 不适用, or the
+    meeting's own deduction (its points and reason asked next, in the deduction dialog)."""
 
     def __init__(self, item: Any, votes: list[tuple[str, int, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
