@@ -13,7 +13,6 @@ import csv
 import os
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,15 +30,6 @@ from review_tool.workspace import Workspace
 @pytest.fixture(scope="module")
 def month(tmp_path_factory: pytest.TempPathFactory) -> DemoMonth:
     return generate_month(tmp_path_factory.mktemp("月 份"), year=2023, month=5, seed=4242, n_cases=4)
-
-
-@pytest.fixture
-def ws(sqlite_db: str, rules) -> Iterator[Workspace]:
-    w = Workspace(open_database(sqlite_db), rules)
-    try:
-        yield w
-    finally:
-        w.close()
 
 
 def clean_case(month: DemoMonth):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from sqlalchemy import func, select
 
 from review_tool.demo.casefiles import DemoCase, DemoMonth, generate_month
 from review_tool.ingest.results import ImportReport, ImportStatus
-from review_tool.storage.engine import open_database
 from review_tool.storage.orm import Case, CaseFile, Document, Recording
 from review_tool.workspace import Workspace
 
@@ -26,15 +24,6 @@ from review_tool.workspace import Workspace
 def month(tmp_path_factory: pytest.TempPathFactory) -> DemoMonth:
     # seed 99: the first case has two volumes, case.json and two recordings
     return generate_month(tmp_path_factory.mktemp("重叠 月份"), year=2023, month=5, seed=99, n_cases=3)
-
-
-@pytest.fixture
-def ws(sqlite_db: str, rules) -> Iterator[Workspace]:
-    w = Workspace(open_database(sqlite_db), rules)
-    try:
-        yield w
-    finally:
-        w.close()
 
 
 def two_volumes(month: DemoMonth) -> DemoCase:
