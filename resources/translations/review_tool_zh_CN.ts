@@ -2731,6 +2731,18 @@ Total {total}, {grade}. After submitting, the review is locked; only a legal off
         <translation>请说明回避的原因</translation>
     </message>
     <message>
+        <source>Say why the conflict of interest is withdrawn</source>
+        <translation>请说明撤回回避申报的理由</translation>
+    </message>
+    <message>
+        <source>No declared conflict {id}</source>
+        <translation>没有编号为 {id} 的回避申报</translation>
+    </message>
+    <message>
+        <source>That declaration was already withdrawn on {date}</source>
+        <translation>该回避申报已于 {date} 撤回</translation>
+    </message>
+    <message>
         <source>Only {name} or a legal officer can change this</source>
         <translation>只有 {name} 本人或法制员可以修改</translation>
     </message>

@@ -62,6 +62,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     scl.add_argument("name", nargs="?", help="only this person's")
     scl.add_argument("--json", action="store_true")
     scl.set_defaults(handler=list_conflicts)
+    sw = ssub.add_parser("withdraw-conflict", parents=[common],
+                         help="withdraw a declared conflict (kept on record, no longer binding)")
+    sw.add_argument("id", type=int, help="the declaration's id (user conflicts)")
+    sw.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    sw.set_defaults(handler=withdraw_conflict)
     sv = ssub.add_parser("available", parents=[common],
                          help="mark a reviewer available or not for assignments (leave, training …)")
     sv.add_argument("name")
@@ -162,12 +167,19 @@ def list_conflicts(args: argparse.Namespace) -> int:
         user_id = ws.org.user(args.name).id if args.name else None
         rows = ws.org.conflicts(user_id)
     if args.json:
-        print_json([{**c.__dict__, "declared_at": c.declared_at.isoformat(), "still_assigned": list(c.still_assigned)}
-                    for c in rows])
+        print_json([{**c.__dict__, "declared_at": c.declared_at.isoformat(), "still_assigned": list(c.still_assigned),
+                     "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None} for c in rows])
     else:
-        print(table([[c.user_name, c.doc_no or c.unit_name, c.reason, f"{c.declared_at:%Y-%m-%d}",
-                      "、".join(c.still_assigned)] for c in rows],
-                    ["评查人", "回避对象", "理由", "申报日期", "仍在评查（待调整）"]))
+        print(table([[str(c.id), c.user_name, c.doc_no or c.unit_name, c.reason, f"{c.declared_at:%Y-%m-%d}",
+                      f"已撤回（{c.withdrawn_reason}）" if c.withdrawn_at else "有效", "、".join(c.still_assigned)]
+                     for c in rows], ["id", "评查人", "回避对象", "理由", "申报日期", "状态", "仍在评查（待调整）"]))
+    return 0
+
+
+def withdraw_conflict(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        c = ws.org.withdraw_conflict(args.id, reason=args.reason)
+    print(f"{c.user_name} 撤回回避申报：{c.doc_no or c.unit_name}（{c.withdrawn_reason}）")
     return 0
 
 

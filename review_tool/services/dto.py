@@ -68,6 +68,8 @@ class ConflictDTO:
     reason: str
     declared_at: dt.datetime
     still_assigned: tuple[str, ...] = ()  # 文号 of cases in open rounds: the legal officer must reassign them
+    withdrawn_at: dt.datetime | None = None  # withdrawn declarations stay on record and bind no longer
+    withdrawn_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from review_tool.i18n import translate
 from review_tool.services.base import Service
 from review_tool.services.dto import ConflictDTO, OfficerDTO, UnitDTO, UserDTO
 from review_tool.storage.orm import Assignment, Case, ConflictDeclaration, Officer, ReviewRound, Unit, User
+from review_tool.storage.types import utcnow
 
 
 def unit_dto(u: Unit) -> UnitDTO:
@@ -218,7 +219,7 @@ class OrgService(Service):
         unit = s.get(Unit, c.unit_id) if c.unit_id else None
         level = self.ws.rules.require_settings().same_unit_level
         still = []
-        for a in s.scalars(select(Assignment).join(ReviewRound, ReviewRound.id == Assignment.round_id).where(
+        for a in () if c.withdrawn_at is not None else s.scalars(select(Assignment).join(ReviewRound, ReviewRound.id == Assignment.round_id).where(
                 Assignment.reviewer_id == c.user_id, Assignment.status != AssignmentStatus.WITHDRAWN,
                 ReviewRound.status != RoundStatus.FINALISED)):
             on = s.get(Case, a.case_id)
@@ -226,7 +227,26 @@ class OrgService(Service):
                 still.append(on.doc_no)
         return ConflictDTO(c.id, c.user_id, user.name if user else "", c.case_id, case.doc_no if case else "",
                            c.unit_id, unit.name if unit else "", c.reason, c.declared_at,
-                           tuple(sorted(set(still))))
+                           tuple(sorted(set(still))), c.withdrawn_at, c.withdrawn_reason)
+
+    def withdraw_conflict(self, conflict_id: int, *, reason: str) -> ConflictDTO:
+        """Withdraw a declared conflict (made by mistake, or the relation has ended): it stays on record
+        and no longer keeps the person off. The person or a legal officer; audited."""
+        if not reason.strip():
+            raise UsageError(translate("org", "Say why the conflict of interest is withdrawn"))
+        with self.tx() as s:
+            c = s.get(ConflictDeclaration, conflict_id)
+            if c is None:
+                raise NotFound(translate("org", "No declared conflict {id}").format(id=conflict_id))
+            self._require_self_or_legal(s, c.user_id)
+            if c.withdrawn_at is not None:
+                raise Conflict(translate("org", "That declaration was already withdrawn on {date}").format(
+                    date=c.withdrawn_at.date().isoformat()))
+            c.withdrawn_at, c.withdrawn_reason = utcnow(), reason.strip()
+            self.audit(s, actor=self.actor_id(None), action="withdraw_conflict", entity="conflict", entity_id=c.id,
+                       case_id=c.case_id, before={"withdrawn": False}, after={"withdrawn": True},
+                       reason=reason.strip())
+            return self._conflict_dto(s, c)
 
     def _require_self_or_legal(self, s: Session, user_id: int) -> None:
         """A person changes their own availability and conflicts; a legal officer anyone's."""

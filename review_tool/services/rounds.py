@@ -307,7 +307,7 @@ class RoundService(Service):
     def _reviewers(self, s: Session) -> list[ReviewerInfo]:
         level = self.ws.rules.require_settings().same_unit_level
         conflicts: dict[int, list[ConflictDeclaration]] = defaultdict(list)
-        for c in s.scalars(select(ConflictDeclaration)):
+        for c in s.scalars(select(ConflictDeclaration).where(ConflictDeclaration.withdrawn_at.is_(None))):
             conflicts[c.user_id].append(c)
         out = []
         for u in s.scalars(select(User).where(User.role == Role.REVIEWER).order_by(User.id)):
@@ -580,7 +580,7 @@ class RoundService(Service):
             names = {u.id: u.name for u in users.values()}
             declared: dict[int, list[ConflictDeclaration]] = defaultdict(list)
             if privileged and not finalised:
-                for x in s.scalars(select(ConflictDeclaration)):
+                for x in s.scalars(select(ConflictDeclaration).where(ConflictDeclaration.withdrawn_at.is_(None))):
                     declared[x.user_id].append(x)
             level = self.ws.rules.require_settings().same_unit_level
             rows = []

@@ -118,6 +118,9 @@ class ConflictDeclaration(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     reason: Mapped[str] = mapped_column(Text, default="")
     declared_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # withdrawn (a mistaken declaration, a relation that ended): kept on record, no longer binding (rev. 0002)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 # -- cases and their evidence -------------------------------------------------------

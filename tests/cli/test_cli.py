@@ -376,3 +376,15 @@ def test_conflicts_and_availability_from_the_command_line(cli: Cli, world: World
     (me,) = [u for u in cli("user", "list", "--json", *db).json() if u["name"] == name]
     assert me["available"] is False
     assert cli("user", "available", name, "maybe", *db).code == 2
+    # a declaration withdrawn: listed as such, the flag gone
+    conflict_id = rows[1]["id"]
+    assert cli("user", "withdraw-conflict", str(conflict_id), *db, "--user", name).code == 2  # no --reason
+    r = cli("user", "withdraw-conflict", str(conflict_id), "--reason", "申报有误", *db, "--user", name)
+    assert r.code == 0 and "申报有误" in r.out
+    r = cli("user", "withdraw-conflict", str(conflict_id), "--reason", "申报有误", *db, "--user", name)
+    assert r.code == 1 and "已于" in r.err
+    again = {x["id"]: x for x in cli("user", "conflicts", "--json", *db).json()}
+    assert again[conflict_id]["withdrawn_at"] and again[conflict_id]["still_assigned"] == []
+    assert "已撤回" in cli("user", "conflicts", *db).out
+    status = cli("round", "status", MONTH, "--json", *db, "--user", "法制员").json()
+    assert not any("回避" in f for c in status["cases"] if c["doc_no"] == doc_no for f in c["flags"])

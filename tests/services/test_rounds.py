@@ -255,6 +255,29 @@ def test_a_conflict_declared_after_deployment_is_flagged_for_the_legal_officer(w
     assert not any("回避" in f for c in mine.cases for f in c.flags)
 
 
+def test_a_withdrawn_conflict_stays_on_record_and_binds_no_longer(world: World) -> None:
+    case = world.add_case("乙大队", ("乙官1",))
+    c = world.as_("丙评").org.declare_conflict(world.uid("丙评"), case_id=case, reason="误报")
+    with pytest.raises(PermissionDenied):
+        world.as_("甲评").org.withdraw_conflict(c.id, reason="代撤")
+    with pytest.raises(UsageError):
+        world.as_("丙评").org.withdraw_conflict(c.id, reason=" ")
+    with pytest.raises(NotFound):
+        world.as_("丙评").org.withdraw_conflict(99999, reason="误报")
+    ws = world.as_("法制员")
+    ws.rounds.create(MONTH, rule="all", seed=1)
+    with pytest.raises(AssignmentBlocked, match="回避"):
+        ws.rounds.propose(MONTH, per_case=3)  # 甲评, 科评, 丙评: the declaration binds
+    done = world.as_("丙评").org.withdraw_conflict(c.id, reason="申报有误，当事人并非亲属")
+    assert done.withdrawn_at is not None and done.withdrawn_reason == "申报有误，当事人并非亲属"
+    with pytest.raises(Conflict, match="撤回"):
+        world.as_("丙评").org.withdraw_conflict(c.id, reason="再撤一次")
+    assert world.as_("法制员").rounds.propose(MONTH, per_case=3).assigned_cases == 1  # now 丙评 may review it
+    (kept,) = world.ws.org.conflicts()
+    assert kept.id == c.id and kept.withdrawn_at is not None and kept.reason == "误报"
+    assert _audit(world, "withdraw_conflict")[-1].reason == "申报有误，当事人并非亲属"
+
+
 def test_reassigning_after_reviews_began_keeps_those_reviewers(world: World) -> None:
     cases = world.standard_cases()
     rid = world.round(seed=2)

@@ -24,7 +24,7 @@ from review_tool.storage.engine import (
     schema_state,
     sqlite_url,
 )
-from review_tool.storage.orm import Base, Case, ItemResult, Unit, User
+from review_tool.storage.orm import Base, Case, ConflictDeclaration, ItemResult, Unit, User
 
 FIRST = "0001"
 
@@ -64,6 +64,10 @@ def test_upgrade_from_first_revision_keeps_data(any_db: str) -> None:
                            " created_at, updated_at) VALUES (1, '平消行罚决字〔2023〕第0012号', 'k1', "
                            "'penalty_general', 1, '某某餐饮有限公司', 500000, 'imported', :t, :t)"),
                       {"t": dt.datetime(2023, 5, 6, 6, 30)})
+            c.execute(text("INSERT INTO users (id, name, role, unit_id, available, created_at) "
+                           "VALUES (1, '王建国', 'reviewer', 1, :yes, :t)"), {"yes": True, "t": dt.datetime(2023, 5, 1)})
+            c.execute(text("INSERT INTO conflicts (id, user_id, case_id, reason, declared_at) "
+                           "VALUES (1, 1, 1, '当事人系其亲属', :t)"), {"t": dt.datetime(2023, 5, 7, 1, 0)})
         assert schema_state(engine).current == FIRST
     finally:
         engine.dispose()
@@ -75,6 +79,8 @@ def test_upgrade_from_first_revision_keeps_data(any_db: str) -> None:
             assert (case.doc_no, case.party, case.fine_fen) == ("平消行罚决字〔2023〕第0012号", "某某餐饮有限公司", 500000)
             assert case.unit is not None and case.unit.name == "平安区大队"
             assert case.created_at.tzinfo is not None
+            conflict = s.scalars(select(ConflictDeclaration)).one()  # 0002: still binding, nothing withdrawn
+            assert (conflict.reason, conflict.withdrawn_at, conflict.withdrawn_reason) == ("当事人系其亲属", None, "")
     finally:
         engine.dispose()
 
