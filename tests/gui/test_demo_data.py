@@ -128,7 +128,8 @@ def test_quit_and_reopen_a_demo_review(qtbot, demo_db: DemoDb) -> None:
     again = start_gui(qtbot, demo_db, user=demo_db.reviewer)  # type: ignore[arg-type]
     again.open_case(case)  # type: ignore[arg-type]
     ws2 = again.workspace
-    qtbot.waitUntil(lambda: ws2.pdf.current_page() == page and ws2.pdf.file_id == file_id, timeout=5000)
+    # reopening loads the PDF off the UI thread: allow for a busy CI machine (seen once to take over 5 s)
+    qtbot.waitUntil(lambda: ws2.pdf.current_page() == page and ws2.pdf.file_id == file_id, timeout=20_000)
     assert ws2.checklist.current_item_id() == item
     assert {k: (v.outcome, v.points) for k, v in ws2.review.results.items()} == results
     again.close()
