@@ -25,6 +25,8 @@ from review_tool.domain.enums import (
 from review_tool.i18n import QT_TRANSLATE_NOOP, translate
 
 CTX = "labels"
+ERROR_COLOUR = "#b00020"  # what is wrong or refused, everywhere in the GUI
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 _LABELS: dict[StrEnum, str] = {
     Outcome.PASS: QT_TRANSLATE_NOOP("labels", "Pass"),

@@ -137,7 +137,7 @@ class CaseTableModel(TableModel):
             if col == Col.STATUS and r.status in STATUS_COLOURS:
                 return QBrush(STATUS_COLOURS[r.status])
             if col == Col.DOC_NO and r.file_problem:
-                return QBrush(QColor("#b00020"))
+                return QBrush(QColor(labels.ERROR_COLOUR))
         if role == Qt.ItemDataRole.DecorationRole and col == Col.DOC_NO and r.file_problem:
             return warning_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.SCORE, Col.PROGRESS, Col.GRADE):

@@ -151,7 +151,7 @@ class DocumentIndexModel(TwoLevelModel):
             if col == Col.SOURCE:
                 return labels.label(f.status) if f.status is not FileStatus.OK else ""
         if role == Qt.ItemDataRole.ForegroundRole and f.status is not FileStatus.OK:
-            return QBrush(QColor("#b00020"))
+            return QBrush(QColor(labels.ERROR_COLOUR))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

@@ -102,7 +102,7 @@ class RecordingsModel(TableModel):
                 tip += "\n" + problem
             return tip
         if role == Qt.ItemDataRole.ForegroundRole and problem:
-            return QBrush(QColor("#b00020"))
+            return QBrush(QColor(labels.ERROR_COLOUR))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.DURATION, Col.STARTED):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -62,7 +62,7 @@ class ScoreHeader(QFrame):
         lay.addLayout(row)
         self.veto = QLabel(self)
         self.veto.setWordWrap(True)
-        self.veto.setStyleSheet("background: #b00020; color: white; font-weight: bold; padding: 4px 8px;"
+        self.veto.setStyleSheet(f"background: {labels.ERROR_COLOUR}; color: white; font-weight: bold; padding: 4px 8px;"
                                 "border-radius: 3px;")
         self.veto.hide()
         lay.addWidget(self.veto)
@@ -76,7 +76,7 @@ class ScoreHeader(QFrame):
         sc = review.score
         self.total.setText(labels.points(sc.total))
         self.full.setText(self.tr("/ {full}").format(full=labels.points(sc.full_marks)))
-        colour = "#b00020" if sc.grade == review.checklist.fail_grade else (
+        colour = labels.ERROR_COLOUR if sc.grade == review.checklist.fail_grade else (
             "#1d7a35" if sc.grade == review.checklist.top_grade else "#1f3b5c")
         self.grade.setStyleSheet(f"font-size: 20px; font-weight: bold; padding: 0 8px; color: {colour};")
         self.grade.setText(sc.grade)
@@ -276,7 +276,7 @@ class ChecklistPanel(QWidget):
         t_basis = self.tr("Basis:")
         parts = [f"<p><b>{e(item.id)}</b>　{e(item.text)}</p>",
                  f"<p style='color:#444'>{e(labels.rule_text(item))}"
-                 + (f"　<span style='color:#b00020'><b>{e(labels.label(item.veto))}</b></span>" if item.veto else "")
+                 + (f"　<span style='color:{labels.ERROR_COLOUR}'><b>{e(labels.label(item.veto))}</b></span>" if item.veto else "")
                  + "</p>"]
         if item.guidance:
             parts.append(f"<p style='color:#333'>{e(t_look)} {e(item.guidance)}</p>")

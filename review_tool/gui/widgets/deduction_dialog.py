@@ -32,8 +32,6 @@ from review_tool.gui import labels
 from review_tool.scoring.engine import ResultInput, RuleNotApplicable, deduction_for, score_review
 from review_tool.services.dto import ItemResultDTO, PageRef, ReviewDTO, TimeRef
 
-ERROR_STYLE = "color: #b00020;"
-
 
 @dataclass(frozen=True)
 class PlayerMark:
@@ -91,7 +89,7 @@ class DeductionDialog(QDialog):
         if item.veto is not None:
             veto = QLabel(self.tr("This is a veto item: a deduction here applies {veto}.").format(
                 veto=labels.label(item.veto)), self)
-            veto.setStyleSheet("color: #b00020; font-weight: bold;")
+            veto.setStyleSheet(labels.ERROR_STYLE + " font-weight: bold;")
             veto.setWordWrap(True)
             lay.addWidget(veto)
 
@@ -174,7 +172,7 @@ class DeductionDialog(QDialog):
             form.addRow(self.tr("Why change it"), self.change_reason)
 
         self.hint = QLabel(self)
-        self.hint.setStyleSheet(ERROR_STYLE)
+        self.hint.setStyleSheet(labels.ERROR_STYLE)
         self.hint.setWordWrap(True)
         lay.addWidget(self.hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -87,7 +87,7 @@ class RangeDialog(QDialog):
         form.addRow(self.tr("Pages"), pages_row)
         form.addRow(self.tr("Document type"), self.type)
         self.hint = QLabel(self)
-        self.hint.setStyleSheet("color: #b00020")
+        self.hint.setStyleSheet(labels.ERROR_STYLE)
         form.addRow(self.hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)

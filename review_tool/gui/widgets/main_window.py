@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         self.save_state.setText(self.tr("Saved {time}").format(time=at.strftime("%H:%M:%S")))
 
     def _save_failed(self, message: str) -> None:
-        self.save_state.setStyleSheet("padding: 0 8px; color: #b00020; font-weight: bold;")
+        self.save_state.setStyleSheet("padding: 0 8px; font-weight: bold; " + labels.ERROR_STYLE)
         self.save_state.setText(self.tr("NOT saved"))
         self.save_state.setToolTip(message)
 

@@ -119,7 +119,7 @@ class RecordingPane(QWidget):
         self.video.set_text(self.tr("Choose a recording to play it (Enter)"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(labels.ERROR_STYLE)
         self.message.hide()
 
         self.play_btn = QToolButton(self)

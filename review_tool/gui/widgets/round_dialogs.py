@@ -33,7 +33,6 @@ from review_tool.gui.models import ROW_ROLE
 from review_tool.gui.models.rows import RowsModel, row_table
 from review_tool.i18n import QT_TRANSLATE_NOOP
 
-ERROR_STYLE = "color: #b00020;"
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -46,7 +45,7 @@ def _buttons(dialog: QDialog, accept: Any) -> QDialogButtonBox:
 
 def _hint(parent: QWidget) -> QLabel:
     label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(labels.ERROR_STYLE)
     label.setWordWrap(True)
     return label
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from review_tool.gui import labels
+
 
 class NoteDialog(QDialog):
     """Edit a note; Ctrl+Enter saves (Enter is a new line)."""
@@ -57,7 +59,7 @@ class ReasonDialog(QDialog):
         self.edit.selectAll()
         lay.addWidget(self.edit)
         self.hint = QLabel(self)
-        self.hint.setStyleSheet("color: #b00020;")
+        self.hint.setStyleSheet(labels.ERROR_STYLE)
         lay.addWidget(self.hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
